@@ -1,0 +1,163 @@
+import { and, asc, eq, ilike, inArray, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "../client";
+import { preparedStatement } from "../prepared";
+import { accounts, memberships, users, type Account, type AccountType } from "../schema";
+import type { Role } from "@/lib/authz/roles";
+
+export type AccountAccess = {
+  account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId">;
+  role: Role;
+  licenses: Account["products"];
+  membershipId: string;
+  // "direct": a membership in this account; "network": one in its parent network.
+  via: "direct" | "network";
+  // The user's current session version, so the proxy can refuse a stale token in the same query.
+  sessionVersion: number;
+};
+
+const network = alias(accounts, "network");
+
+// One prepared query answers "may this user reach this account, and as what?":
+// a membership in the account itself or in its parent network.
+const accountAccessStatement = preparedStatement((database) =>
+  database
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      slug: accounts.slug,
+      type: accounts.type,
+      parentId: accounts.parentId,
+      products: accounts.products,
+      holderUserId: accounts.holderUserId,
+      membershipId: memberships.id,
+      membershipAccountId: memberships.accountId,
+      role: memberships.role,
+      licenses: memberships.licenses,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(accounts)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, sql.placeholder("userId")),
+        eq(memberships.status, "active"),
+        or(eq(memberships.accountId, accounts.id), eq(memberships.accountId, accounts.parentId)),
+      ),
+    )
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(accounts.slug, sql.placeholder("slug")))
+    .limit(2)
+    .prepare("account_access"),
+);
+
+/**
+ * The caller's access to an account, or undefined when they cannot reach it.
+ * A direct membership in the account wins over the network's: it is the more
+ * specific grant.
+ */
+export async function findAccountAccess(userId: string, slug: string): Promise<AccountAccess | undefined> {
+  const rows = await accountAccessStatement().execute({ userId, slug });
+  const row = rows.find((r) => r.membershipAccountId === r.id) ?? rows[0];
+  if (!row) return undefined;
+  return {
+    account: {
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      type: row.type,
+      parentId: row.parentId,
+      products: row.products,
+      holderUserId: row.holderUserId,
+    },
+    role: row.role,
+    licenses: row.licenses,
+    membershipId: row.membershipId,
+    via: row.membershipAccountId === row.id ? "direct" : "network",
+    sessionVersion: row.sessionVersion,
+  };
+}
+
+/** The account a user lands on after signing in: a network first, then by name. */
+export async function findHomeAccountSlug(userId: string): Promise<string | undefined> {
+  const [row] = await db()
+    .select({ slug: accounts.slug })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .orderBy(asc(accounts.type), asc(accounts.name))
+    .limit(1);
+  return row?.slug;
+}
+
+export type SwitcherAccount = Pick<Account, "id" | "name" | "slug" | "type">;
+export type SwitcherGroup = { type: AccountType; accounts: SwitcherAccount[]; hasMore: boolean };
+
+export const SWITCHER_GROUP_LIMIT = 25;
+export const SWITCHER_QUERY_MAX_LENGTH = 100;
+
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Accounts a user reaches, grouped by type (network, advertisers, publishers,
+ * profiles), at most `limit` per group so a network with thousands of children
+ * stays quick to open; a search narrows by name or slug.
+ */
+export async function listReachableAccounts(
+  userId: string,
+  { search = "", limit = SWITCHER_GROUP_LIMIT }: { search?: string; limit?: number } = {},
+): Promise<SwitcherGroup[]> {
+  const database = db();
+  const reachedThroughMembership = database
+    .select({ accountId: memberships.accountId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")));
+  const term = search.trim().slice(0, SWITCHER_QUERY_MAX_LENGTH);
+  const pattern = `%${escapeLikePattern(term)}%`;
+
+  const ranked = database
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      slug: accounts.slug,
+      type: accounts.type,
+      position: sql<number>`row_number() over (partition by ${accounts.type} order by lower(${accounts.name}), ${accounts.id})`.as(
+        "position",
+      ),
+    })
+    .from(accounts)
+    .where(
+      and(
+        or(inArray(accounts.id, reachedThroughMembership), inArray(accounts.parentId, reachedThroughMembership)),
+        term ? or(ilike(accounts.name, pattern), ilike(accounts.slug, pattern)) : undefined,
+      ),
+    )
+    .as("ranked");
+
+  const rows = await database
+    .select()
+    .from(ranked)
+    .where(lte(ranked.position, limit + 1))
+    .orderBy(asc(ranked.type), asc(ranked.position));
+
+  const groups = new Map<AccountType, SwitcherGroup>();
+  for (const { position, ...account } of rows) {
+    const group = groups.get(account.type) ?? { type: account.type, accounts: [], hasMore: false };
+    if (Number(position) > limit) group.hasMore = true;
+    else group.accounts.push(account);
+    groups.set(account.type, group);
+  }
+  return [...groups.values()];
+}
+
+/** How many advertiser, publisher and profile accounts a network has. */
+export async function countChildAccounts(networkId: string): Promise<Partial<Record<AccountType, number>>> {
+  const rows = await db()
+    .select({ type: accounts.type, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(accounts)
+    .where(eq(accounts.parentId, networkId))
+    .groupBy(accounts.type);
+  return Object.fromEntries(rows.map((row) => [row.type, row.count]));
+}

@@ -1,0 +1,59 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { createOneTimeToken, hashToken } from "@/lib/auth/tokens";
+import { db, type Executor } from "../client";
+import { passwordTokens, users, type PasswordToken } from "../schema";
+
+export const SET_PASSWORD_TOKEN_TTL_HOURS = 72;
+
+/** Issues a link token; earlier unused tokens of the same purpose stop working. */
+export async function issuePasswordToken(
+  userId: string,
+  purpose: PasswordToken["purpose"],
+  executor: Executor = db(),
+  ttlHours = SET_PASSWORD_TOKEN_TTL_HOURS,
+): Promise<{ token: string; expiresAt: Date }> {
+  const { token, hash } = createOneTimeToken();
+  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  await executor
+    .update(passwordTokens)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(passwordTokens.userId, userId), eq(passwordTokens.purpose, purpose), isNull(passwordTokens.consumedAt)));
+  await executor.insert(passwordTokens).values({ userId, purpose, tokenHash: hash, expiresAt });
+  return { token, expiresAt };
+}
+
+/** Who a still-usable token belongs to, without consuming it (to render the form). */
+export async function findUsablePasswordToken(token: string) {
+  const [row] = await db()
+    .select({ userId: passwordTokens.userId, purpose: passwordTokens.purpose, email: users.email, name: users.name })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(
+      and(
+        eq(passwordTokens.tokenHash, hashToken(token)),
+        isNull(passwordTokens.consumedAt),
+        gt(passwordTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/**
+ * Consumes a token exactly once: of two concurrent requests with the same
+ * token, only one gets the row back.
+ */
+export async function consumePasswordToken(token: string, executor: Executor = db()) {
+  const [row] = await executor
+    .update(passwordTokens)
+    .set({ consumedAt: sql`now()` })
+    .where(
+      and(
+        eq(passwordTokens.tokenHash, hashToken(token)),
+        isNull(passwordTokens.consumedAt),
+        gt(passwordTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
+  return row;
+}

@@ -1,0 +1,71 @@
+import { and, eq, exists, sql } from "drizzle-orm";
+import { db, type Database, type Executor } from "../client";
+import { preparedStatement } from "../prepared";
+import { memberships, users, type User } from "../schema";
+
+export async function findUserByEmail(normalizedEmail: string, executor: Executor = db()): Promise<User | undefined> {
+  const [user] = await executor.select().from(users).where(eq(users.email, normalizedEmail)).limit(1);
+  return user;
+}
+
+// Built with the query builder, not raw SQL: Drizzle leaves column names
+// unqualified in a select list, which would make "id" ambiguous in there.
+function hasActiveMembership(database: Database) {
+  return exists(
+    database
+      .select({ one: sql`1` })
+      .from(memberships)
+      .where(and(eq(memberships.userId, users.id), eq(memberships.status, "active"))),
+  ).mapWith(Boolean);
+}
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "sessionVersion"> & { hasActiveMembership: boolean };
+
+const sessionUserStatement = preparedStatement((database) =>
+  database
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+      hasActiveMembership: hasActiveMembership(database),
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("session_user"),
+);
+
+/** The person behind a session token, read fresh on every request. */
+export async function findSessionUser(userId: string): Promise<SessionUser | undefined> {
+  const [row] = await sessionUserStatement().execute({ userId });
+  return row;
+}
+
+/** The person trying to sign in, with what the sign-in needs to decide. */
+export async function findSignInCandidate(normalizedEmail: string) {
+  const database = db();
+  const [row] = await database
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+      hasActiveMembership: hasActiveMembership(database),
+    })
+    .from(users)
+    .where(eq(users.email, normalizedEmail))
+    .limit(1);
+  return row;
+}
+
+export async function recordSignIn(userId: string): Promise<void> {
+  await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Ends every session of a person: tokens carrying the old version are refused. */
+export async function bumpSessionVersion(userId: string, executor: Executor = db()): Promise<void> {
+  await executor
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { accountType, product } from "./enums";
+import { users } from "./users";
+
+// Accounts form a two-level tree: a network owns advertiser, publisher and
+// profile accounts. A network membership reaches every child account.
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    type: accountType().notNull(),
+    parentId: uuid().references((): AnyPgColumn => accounts.id, { onDelete: "restrict" }),
+    products: product().array().notNull(),
+    // The one person who may close the account or hand it over.
+    holderUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("accounts_slug_key").on(t.slug),
+    // The switcher lists a network's children by type and name.
+    index("accounts_parent_type_name_idx").on(t.parentId, t.type, t.name),
+    check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 63`),
+    check("accounts_has_product", sql`cardinality(${t.products}) >= 1`),
+    check(
+      "accounts_tree_shape",
+      sql`(${t.type} = 'network' and ${t.parentId} is null) or (${t.type} <> 'network' and ${t.parentId} is not null)`,
+    ),
+  ],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type NewAccount = typeof accounts.$inferInsert;
+export type AccountType = Account["type"];

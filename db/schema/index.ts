@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./users";
+export * from "./accounts";
+export * from "./memberships";
+export * from "./password-tokens";

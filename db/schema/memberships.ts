@@ -1,0 +1,35 @@
+import { index, integer, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { createdAt, updatedAt } from "./columns";
+import { membershipStatus, product, role } from "./enums";
+import { users } from "./users";
+
+// A person's place in one account. Status lives here, not on the person:
+// deactivating someone acts on one account only.
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    role: role().notNull(),
+    licenses: product().array().notNull(),
+    status: membershipStatus().notNull().default("active"),
+    // Optimistic-concurrency counter: an edit made against an older version is refused.
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_account_key").on(t.userId, t.accountId),
+    index("memberships_account_idx").on(t.accountId),
+  ],
+);
+
+export type Membership = typeof memberships.$inferSelect;
+export type NewMembership = typeof memberships.$inferInsert;
+export type MembershipStatus = Membership["status"];

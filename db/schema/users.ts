@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+
+// One row per person, keyed by normalized (trimmed, lower-case) email. What a
+// person may do lives on their memberships, never here.
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    // Null until the person sets a password (invite acceptance or a set-password link).
+    passwordHash: text(),
+    // Bumped by person-level events (password change, sign out everywhere …);
+    // a session token carrying an older version is rejected.
+    sessionVersion: integer().notNull().default(1),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Set: postgres.js against a real Postgres. Unset: embedded PGlite.
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  // Where embedded PGlite keeps its files; "memory://" keeps nothing.
+  PGLITE_DATA_DIR: optionalText,
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  RESEND_API_KEY: optionalText,
+  RESEND_BASE_URL: optionalText.pipe(z.url().optional()),
+  EMAIL_FROM: optionalText,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const DATA_DIR = path.join(process.cwd(), ".data");
+
+export function pgliteDataDir(): string {
+  return env().PGLITE_DATA_DIR ?? path.join(DATA_DIR, "pglite");
+}
+
+export function usesEmbeddedDatabase(): boolean {
+  return env().DATABASE_URL === undefined;
+}
+
+export function appUrl(): string {
+  return env().APP_URL ?? `http://localhost:${env().PORT}`;
+}
+
+/**
+ * The secret that signs and encrypts session tokens. On the embedded default it
+ * is generated once into .data/ so `npm start` needs no setup; with a real
+ * database in production it must be configured, because several app instances
+ * have to share it.
+ */
+export function authSecret(config: Env = env(), secretFile = path.join(DATA_DIR, "auth-secret")): string {
+  const { AUTH_SECRET, DATABASE_URL, NODE_ENV } = config;
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (DATABASE_URL && NODE_ENV === "production") {
+    throw new ConfigurationError(
+      "AUTH_SECRET is required in production with DATABASE_URL (generate one with `openssl rand -base64 32`).",
+    );
+  }
+  return readOrCreateSecretFile(secretFile);
+}
+
+function readOrCreateSecretFile(file: string): string {
+  if (existsSync(file)) {
+    const stored = readFileSync(file, "utf8").trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

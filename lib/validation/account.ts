@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { PRODUCTS } from "@/lib/authz/products";
+import { emailSchema, nameSchema } from "./user";
+
+export const accountNameSchema = z
+  .string({ error: "Enter an account name." })
+  .trim()
+  .min(2, "An account name has at least 2 characters.")
+  .max(120, "An account name has at most 120 characters.")
+  .refine((name) => /[\p{L}\p{N}]/u.test(name), "An account name needs at least one letter or digit.");
+
+export const createNetworkAdminSchema = z.object({
+  email: emailSchema,
+  accountName: accountNameSchema,
+  // Defaults to the part of the email before "@" until the person sets their own.
+  name: nameSchema.optional(),
+  products: z.array(z.enum(PRODUCTS)).min(1, "Give the account at least one product.").default([...PRODUCTS]),
+});
+
+export type CreateNetworkAdminInput = z.input<typeof createNetworkAdminSchema>;
