@@ -1,0 +1,28 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { signInSchema } from "@/lib/validation/sign-in";
+
+export type SignInResult = { ok: false; error: string };
+
+const INCORRECT = "Email or password is incorrect.";
+
+// Public endpoint: signing in is what makes a caller known.
+export async function signInWithPassword(input: unknown): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    // Field messages are shown by the form before it submits; a request that
+    // gets here malformed gets the same answer as any other failed sign-in.
+    return { ok: false, error: INCORRECT };
+  }
+  const { email, password, callbackUrl } = parsed.data;
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: INCORRECT };
+    throw error; // the success redirect travels as an exception
+  }
+  return { ok: false, error: INCORRECT };
+}

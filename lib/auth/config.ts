@@ -1,0 +1,48 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authSecret } from "@/lib/env";
+import { verifyCredentials } from "./credentials";
+
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+function authConfig(): NextAuthConfig {
+  return {
+    // Resolved lazily: the secret may be generated into .data/ on first start.
+    secret: authSecret(),
+    // Rolecall is self-hosted behind its own host name.
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const identity = await verifyCredentials(raw);
+          return identity ? { id: identity.id, sessionVersion: identity.sessionVersion } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (!user) return token;
+        // A fresh token on sign-in: nothing from the user object but identity
+        // (no name, email or picture), so it never goes stale or leaks.
+        return {
+          sub: user.id,
+          sessionVersion: user.sessionVersion,
+          signedInAt: Math.floor(Date.now() / 1000),
+        };
+      },
+      session({ session, token }) {
+        return {
+          expires: session.expires,
+          userId: token.sub ?? "",
+          sessionVersion: token.sessionVersion ?? 0,
+          signedInAt: token.signedInAt ?? 0,
+        } as typeof session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,28 @@
+import { findAccountAccess } from "@/db/queries/accounts";
+import { isAccountSlug, isUuid } from "@/lib/validation/ids";
+import type { SessionClaims } from "./resolve-session";
+
+// Pages anyone may open. Everything else needs a session.
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//];
+const ACCOUNT_PATH = /^\/a\/([^/]+)(?:\/|$)/;
+
+export type GuardDecision = "continue" | "sign-in" | "unauthorized" | "not-found";
+
+/**
+ * The proxy's early answer for a request: signed-out visitors go to sign-in
+ * (API callers get 401), an account the caller cannot reach is not found, a
+ * token made stale by a person-level event goes back to sign-in. One prepared
+ * query answers the account part. Pages check again beside their data.
+ */
+export async function decideRequest(pathname: string, claims: Partial<SessionClaims> | null): Promise<GuardDecision> {
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return "continue";
+  if (!claims || !isUuid(claims.userId)) return pathname.startsWith("/api/") ? "unauthorized" : "sign-in";
+
+  const accountSlug = ACCOUNT_PATH.exec(pathname)?.[1];
+  if (accountSlug === undefined) return "continue";
+  if (!isAccountSlug(accountSlug)) return "not-found";
+  const access = await findAccountAccess(claims.userId, accountSlug);
+  if (!access) return "not-found";
+  if (access.sessionVersion !== claims.sessionVersion) return "sign-in";
+  return "continue";
+}

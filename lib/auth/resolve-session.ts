@@ -1,0 +1,24 @@
+import { findSessionUser } from "@/db/queries/users";
+import { isUuid } from "@/lib/validation/ids";
+
+export type CurrentSession = {
+  user: { id: string; email: string; name: string };
+  signedInAt: Date;
+};
+
+export type SessionClaims = { userId: string; sessionVersion: number; signedInAt: number };
+
+/**
+ * Turns the claims of a decoded session token into a session, if the person
+ * still holds one: a token whose session version is stale, or whose person has
+ * no active membership left, is no session at all.
+ */
+export async function resolveSession(claims: SessionClaims | null): Promise<CurrentSession | null> {
+  if (!claims || !isUuid(claims.userId)) return null;
+  const user = await findSessionUser(claims.userId);
+  if (!user || user.sessionVersion !== claims.sessionVersion || !user.hasActiveMembership) return null;
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    signedInAt: new Date(claims.signedInAt * 1000),
+  };
+}

@@ -1,0 +1,30 @@
+import { databaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { demoCredentialsText, isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { appUrl, authSecret, pgliteDataDir, usesEmbeddedDatabase } from "./env";
+
+/**
+ * Runs once when a server process starts: validates the configuration, applies
+ * migrations and, on the embedded database only, seeds the demo network into
+ * an empty database so a newcomer can sign in straight away.
+ */
+export async function prepareServer(): Promise<void> {
+  authSecret(); // fails fast when production lacks AUTH_SECRET; generates it for the embedded default
+  const handle = databaseHandle();
+  await migrateDatabase(handle);
+
+  if (!usesEmbeddedDatabase()) {
+    console.log(`Rolecall is ready at ${appUrl()} (Postgres).`);
+    return;
+  }
+  const seeded = (await isDatabaseEmpty(handle.db)) ? await seedDemoData(handle.db) : undefined;
+  console.log(
+    [
+      "",
+      `  Rolecall is ready at ${appUrl()}`,
+      `  Embedded database: ${pgliteDataDir()}${seeded ? " (demo data created)" : ""}`,
+      demoCredentialsText(appUrl()),
+      "",
+    ].join("\n"),
+  );
+}
