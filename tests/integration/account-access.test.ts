@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { findAccountAccess, findHomeAccountSlug, listReachableAccounts } from "@/db/queries/accounts";
+import { bumpSessionVersion } from "@/db/queries/users";
+import { seedDemoData } from "@/db/seed";
+import { accounts } from "@/db/schema";
+import { decideRequest } from "@/lib/auth/guard";
+import { accountIdOf, setMembershipStatus, userIdOf } from "./support/fixtures";
+import { useTestDatabase } from "./support/test-database";
+
+const database = useTestDatabase();
+beforeAll(() => seedDemoData());
+
+const names = (groups: Awaited<ReturnType<typeof listReachableAccounts>>) =>
+  groups.map((group) => [group.type, group.accounts.map((account) => account.name)]);
+
+describe(`account access (${database.driver})`, () => {
+  it("reaches the network directly and its children through it", async () => {
+    const superuser = await userIdOf("superuser@acme.test");
+    expect(await findAccountAccess(superuser, "acme")).toMatchObject({ role: "super_user", via: "direct" });
+    expect(await findAccountAccess(superuser, "callflow-media")).toMatchObject({
+      role: "super_user",
+      via: "network",
+      account: { name: "CallFlow Media", type: "publisher" },
+    });
+  });
+
+  it("keeps a child account's admin out of the network", async () => {
+    const admin = await userIdOf("admin@bright-dental.test");
+    expect(await findAccountAccess(admin, "bright-dental")).toMatchObject({ role: "super_user", via: "direct" });
+    expect(await findAccountAccess(admin, "acme")).toBeUndefined();
+    expect(await findAccountAccess(admin, "summit-auto")).toBeUndefined();
+    expect(await findAccountAccess(admin, "no-such-account")).toBeUndefined();
+  });
+
+  it("does not count a deactivated membership", async () => {
+    const manager = await userIdOf("manager@acme.test");
+    await setMembershipStatus("manager@acme.test", "deactivated");
+    expect(await findAccountAccess(manager, "bright-dental")).toBeUndefined();
+    await setMembershipStatus("manager@acme.test", "active");
+    expect(await findAccountAccess(manager, "bright-dental")).toMatchObject({ role: "manager" });
+  });
+
+  it("lands people on their home account", async () => {
+    expect(await findHomeAccountSlug(await userIdOf("observer@acme.test"))).toBe("acme");
+    expect(await findHomeAccountSlug(await userIdOf("admin@bright-dental.test"))).toBe("bright-dental");
+  });
+});
+
+describe(`account switcher (${database.driver})`, () => {
+  it("groups what a network member reaches: network, advertisers, publishers", async () => {
+    const groups = await listReachableAccounts(await userIdOf("reporting@acme.test"));
+    expect(names(groups)).toEqual([
+      ["network", ["Acme Network"]],
+      ["advertiser", ["Bright Dental", "Summit Auto"]],
+      ["publisher", ["CallFlow Media"]],
+    ]);
+    expect(groups.every((group) => !group.hasMore)).toBe(true);
+  });
+
+  it("lists only Bright Dental for its own admin", async () => {
+    expect(names(await listReachableAccounts(await userIdOf("admin@bright-dental.test")))).toEqual([
+      ["advertiser", ["Bright Dental"]],
+    ]);
+  });
+
+  it("searches by name or slug, case-insensitively, treating wildcards literally", async () => {
+    const superuser = await userIdOf("superuser@acme.test");
+    expect(names(await listReachableAccounts(superuser, { search: "SUM" }))).toEqual([["advertiser", ["Summit Auto"]]]);
+    expect(names(await listReachableAccounts(superuser, { search: "callflow-" }))).toEqual([["publisher", ["CallFlow Media"]]]);
+    expect(await listReachableAccounts(superuser, { search: "%" })).toEqual([]);
+    expect(await listReachableAccounts(superuser, { search: "_" })).toEqual([]);
+  });
+
+  it("pages each group so thousands of children stay quick to open", async () => {
+    const acme = await accountIdOf("acme");
+    await db()
+      .insert(accounts)
+      .values(
+        Array.from({ length: 60 }, (_, index) => ({
+          name: `Franchise ${String(index).padStart(3, "0")}`,
+          slug: `franchise-${index}`,
+          type: "advertiser" as const,
+          parentId: acme,
+          products: ["marketing" as const],
+        })),
+      );
+    const superuser = await userIdOf("superuser@acme.test");
+    const groups = await listReachableAccounts(superuser, { limit: 10 });
+    const advertisers = groups.find((group) => group.type === "advertiser")!;
+    expect(advertisers.accounts).toHaveLength(10);
+    expect(advertisers.hasMore).toBe(true);
+    expect(groups.find((group) => group.type === "publisher")?.accounts).toHaveLength(1);
+
+    const found = await listReachableAccounts(superuser, { search: "franchise 059", limit: 10 });
+    expect(names(found)).toEqual([["advertiser", ["Franchise 059"]]]);
+  });
+});
+
+describe(`request guard (${database.driver})`, () => {
+  it("lets anyone reach the public pages", async () => {
+    expect(await decideRequest("/sign-in", null)).toBe("continue");
+    expect(await decideRequest("/reset-password/abc", null)).toBe("continue");
+    expect(await decideRequest("/api/auth/session", null)).toBe("continue");
+  });
+
+  it("sends signed-out visitors to sign-in and answers 401 to API calls", async () => {
+    expect(await decideRequest("/a/acme", null)).toBe("sign-in");
+    expect(await decideRequest("/", null)).toBe("sign-in");
+    expect(await decideRequest("/api/accounts", null)).toBe("unauthorized");
+    expect(await decideRequest("/a/acme", { userId: "garbage", sessionVersion: 1 })).toBe("sign-in");
+  });
+
+  it("answers not-found for accounts the caller cannot reach, existing or not", async () => {
+    const admin = { userId: await userIdOf("admin@bright-dental.test"), sessionVersion: 1 };
+    expect(await decideRequest("/a/bright-dental/settings/users", admin)).toBe("continue");
+    expect(await decideRequest("/a/acme", admin)).toBe("not-found");
+    expect(await decideRequest("/a/acme/settings/users", admin)).toBe("not-found");
+    expect(await decideRequest("/a/nope", admin)).toBe("not-found");
+    expect(await decideRequest("/a/NOT_A_SLUG", admin)).toBe("not-found");
+  });
+
+  it("sends a token made stale by a person-level event back to sign-in", async () => {
+    const userId = await userIdOf("filtered@acme.test");
+    expect(await decideRequest("/a/acme", { userId, sessionVersion: 1 })).toBe("continue");
+    await bumpSessionVersion(userId);
+    expect(await decideRequest("/a/acme", { userId, sessionVersion: 1 })).toBe("sign-in");
+  });
+});

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { accounts, users } from "@/db/schema";
+import { useTestDatabase } from "./support/test-database";
+
+const database = useTestDatabase();
+
+async function tableNames(): Promise<string[]> {
+  const rows = await db()
+    .select({ name: sql<string>`table_name` })
+    .from(sql`information_schema.tables`)
+    .where(sql`table_schema = 'public'`);
+  return rows.map((row) => row.name).sort();
+}
+
+describe(`migrations (${database.driver})`, () => {
+  it("create the schema", async () => {
+    expect(await tableNames()).toEqual(["accounts", "memberships", "password_tokens", "users"]);
+  });
+
+  it("apply a second time without changing anything", async () => {
+    await migrateDatabase(database.handle());
+    expect(await tableNames()).toEqual(["accounts", "memberships", "password_tokens", "users"]);
+  });
+
+  it("enforce one row per normalized email", async () => {
+    await db().insert(users).values({ email: "dana@example.com", name: "Dana" });
+    await expect(db().insert(users).values({ email: "dana@example.com", name: "Dana 2" })).rejects.toThrow();
+    await expect(db().insert(users).values({ email: "Dana@Example.com", name: "Dana 3" })).rejects.toThrow();
+  });
+
+  it("keep accounts a two-level tree with well-formed slugs and a product", async () => {
+    const [network] = await db()
+      .insert(accounts)
+      .values({ name: "Net", slug: "net", type: "network", products: ["marketing"] })
+      .returning();
+    await expect(
+      db().insert(accounts).values({ name: "Orphan", slug: "orphan", type: "advertiser", products: ["marketing"] }),
+    ).rejects.toThrow();
+    await expect(
+      db().insert(accounts).values({ name: "Sub", slug: "sub", type: "network", parentId: network!.id, products: ["marketing"] }),
+    ).rejects.toThrow();
+    await expect(
+      db().insert(accounts).values({ name: "Bad", slug: "Bad Slug", type: "network", products: ["marketing"] }),
+    ).rejects.toThrow();
+    await expect(db().insert(accounts).values({ name: "None", slug: "none", type: "network", products: [] })).rejects.toThrow();
+    await expect(
+      db().insert(accounts).values({ name: "Net again", slug: "net", type: "network", products: ["marketing"] }),
+    ).rejects.toThrow();
+  });
+});

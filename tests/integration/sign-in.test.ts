@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { bumpSessionVersion } from "@/db/queries/users";
+import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { users } from "@/db/schema";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { resolveSession } from "@/lib/auth/resolve-session";
+import { setMembershipStatus, userIdOf } from "./support/fixtures";
+import { useTestDatabase } from "./support/test-database";
+
+const database = useTestDatabase();
+beforeAll(() => seedDemoData());
+
+describe(`sign-in (${database.driver})`, () => {
+  it("accepts the right password, whatever the case of the email, and records the sign-in", async () => {
+    const identity = await verifyCredentials({ email: " SuperUser@Acme.test ", password: DEMO_PASSWORD });
+    expect(identity).toEqual({ id: await userIdOf("superuser@acme.test"), sessionVersion: 1 });
+    const [user] = await db().select().from(users).where(eq(users.email, "superuser@acme.test"));
+    expect(user!.lastSignInAt).toBeInstanceOf(Date);
+  });
+
+  it.each([
+    ["a wrong password", { email: "superuser@acme.test", password: "rolecall-demo!" }],
+    ["an unknown email", { email: "nobody@acme.test", password: DEMO_PASSWORD }],
+    ["empty fields", { email: "", password: "" }],
+    ["a 4 KB password", { email: "superuser@acme.test", password: "x".repeat(4096) }],
+    ["a malformed email", { email: "superuser@", password: DEMO_PASSWORD }],
+    ["no body at all", null],
+    ["fields of the wrong type", { email: ["superuser@acme.test"], password: { $ne: "" } }],
+  ])("refuses %s with no hint why", async (_, input) => {
+    expect(await verifyCredentials(input)).toBeNull();
+  });
+
+  it("refuses a person whose only membership is deactivated, even with the right password", async () => {
+    await setMembershipStatus("observer@acme.test", "deactivated");
+    expect(await verifyCredentials({ email: "observer@acme.test", password: DEMO_PASSWORD })).toBeNull();
+    await setMembershipStatus("observer@acme.test", "active");
+    expect(await verifyCredentials({ email: "observer@acme.test", password: DEMO_PASSWORD })).not.toBeNull();
+  });
+
+  it("refuses a person who has not set a password yet", async () => {
+    await db().insert(users).values({ email: "pending@acme.test", name: "Pending" });
+    expect(await verifyCredentials({ email: "pending@acme.test", password: "" })).toBeNull();
+    expect(await verifyCredentials({ email: "pending@acme.test", password: DEMO_PASSWORD })).toBeNull();
+  });
+});
+
+describe(`sessions (${database.driver})`, () => {
+  const now = Math.floor(Date.now() / 1000);
+
+  it("resolve to the person behind a current token", async () => {
+    const userId = await userIdOf("manager@acme.test");
+    const session = await resolveSession({ userId, sessionVersion: 1, signedInAt: now });
+    expect(session?.user).toEqual({ id: userId, email: "manager@acme.test", name: "Morgan Lee" });
+    expect(session?.signedInAt.getTime()).toBe(now * 1000);
+  });
+
+  it("end on the next request once the session version is bumped", async () => {
+    const userId = await userIdOf("member@acme.test");
+    const claims = { userId, sessionVersion: 1, signedInAt: now };
+    expect(await resolveSession(claims)).not.toBeNull();
+    await bumpSessionVersion(userId);
+    expect(await resolveSession(claims)).toBeNull();
+    expect(await resolveSession({ ...claims, sessionVersion: 2 })).not.toBeNull();
+  });
+
+  it("end once the person has no active membership left", async () => {
+    const userId = await userIdOf("reporting@acme.test");
+    await setMembershipStatus("reporting@acme.test", "deactivated");
+    expect(await resolveSession({ userId, sessionVersion: 1, signedInAt: now })).toBeNull();
+    await setMembershipStatus("reporting@acme.test", "active");
+  });
+
+  it("refuse missing, malformed and unknown identities", async () => {
+    expect(await resolveSession(null)).toBeNull();
+    expect(await resolveSession({ userId: "not-a-uuid", sessionVersion: 1, signedInAt: now })).toBeNull();
+    expect(
+      await resolveSession({ userId: "00000000-0000-4000-8000-000000000000", sessionVersion: 1, signedInAt: now }),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, memberships, users } from "@/db/schema";
+
+export async function userIdOf(email: string): Promise<string> {
+  const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`No user ${email}`);
+  return user.id;
+}
+
+export async function accountIdOf(slug: string): Promise<string> {
+  const [account] = await db().select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, slug));
+  if (!account) throw new Error(`No account ${slug}`);
+  return account.id;
+}
+
+export async function setMembershipStatus(email: string, status: "active" | "deactivated"): Promise<void> {
+  await db()
+    .update(memberships)
+    .set({ status })
+    .where(eq(memberships.userId, await userIdOf(email)));
+}
+
+/** Every row of the seeded tables, in a stable order, for before/after comparisons. */
+export async function snapshotTables() {
+  return {
+    users: await db().select().from(users).orderBy(users.email),
+    accounts: await db().select().from(accounts).orderBy(accounts.slug),
+    memberships: await db().select().from(memberships).orderBy(memberships.userId, memberships.accountId),
+  };
+}
