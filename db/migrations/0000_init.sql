@@ -59,7 +59,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_account_id_accounts_id_fk"
 ALTER TABLE "password_tokens" ADD CONSTRAINT "password_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_slug_key" ON "accounts" USING btree ("slug");--> statement-breakpoint
-CREATE INDEX "accounts_parent_type_name_idx" ON "accounts" USING btree ("parent_id","type","name");--> statement-breakpoint
+CREATE INDEX "accounts_children_by_name_idx" ON "accounts" USING btree ("parent_id","type",lower("name"),"id");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_account_key" ON "memberships" USING btree ("user_id","account_id");--> statement-breakpoint
 CREATE INDEX "memberships_account_idx" ON "memberships" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "password_tokens_hash_key" ON "password_tokens" USING btree ("token_hash");--> statement-breakpoint

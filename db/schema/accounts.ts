@@ -22,8 +22,8 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex("accounts_slug_key").on(t.slug),
-    // The switcher lists a network's children by type and name.
-    index("accounts_parent_type_name_idx").on(t.parentId, t.type, t.name),
+    // The switcher reads a network's children of one type in name order, a page at a time.
+    index("accounts_children_by_name_idx").on(t.parentId, t.type, sql`lower(${t.name})`, t.id),
     check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 63`),
     check("accounts_has_product", sql`cardinality(${t.products}) >= 1`),
     check(
