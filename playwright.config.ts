@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -10,10 +9,9 @@ const baseURL = `http://localhost:${PORT}`;
 // otherwise Playwright's own browser.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-// On the embedded database every run starts from a fresh data directory, which
-// the server seeds with the demo network; on Postgres the seed runs first.
-const pgliteDir = path.join(import.meta.dirname, ".data", "e2e-pglite");
-if (!process.env.DATABASE_URL) rmSync(pgliteDir, { recursive: true, force: true });
+// On the embedded database every run starts from an empty in-memory database,
+// which the server seeds with the demo network; on Postgres the seed runs first.
+// (This file is evaluated again in each worker, so it must not touch state.)
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -40,7 +38,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
-      PGLITE_DATA_DIR: pgliteDir,
+      PGLITE_DATA_DIR: "memory://",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     },
   },

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, submitSignIn, switcherFor } from "./support/sign-in";
+
+const INCORRECT = "Email or password is incorrect.";
+
+test("a super user signs in and lands on the network home", async ({ page }) => {
+  await signInAs(page, "superuser@acme.test");
+  await expect(page).toHaveURL("/a/acme");
+  await expect(switcherFor(page, "Acme Network")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Network" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Account menu for Avery Stone" })).toBeVisible();
+});
+
+test("the email is matched case-insensitively and trimmed", async ({ page }) => {
+  await page.goto("/sign-in");
+  await submitSignIn(page, "  SuperUser@ACME.test ");
+  await expect(page).toHaveURL("/a/acme");
+});
+
+test.describe("failed sign-in stays on the form with a clear message", () => {
+  for (const [label, email] of [["wrong password", "superuser@acme.test"], ["unknown email", "nobody@acme.test"]] as const) {
+    test(`${label} gets the one generic message`, async ({ page }) => {
+      await page.goto("/sign-in");
+      await submitSignIn(page, email, "not-the-password");
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(INCORRECT);
+      await expect(page).toHaveURL("/sign-in");
+    });
+  }
+
+  test("empty fields show inline errors tied to their inputs", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address.");
+    await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL("/sign-in");
+  });
+
+  test("an over-long password is refused", async ({ page }) => {
+    await page.goto("/sign-in");
+    await submitSignIn(page, "superuser@acme.test", "x".repeat(5000));
+    await expect(page.getByText(INCORRECT)).toBeVisible();
+    await expect(page).toHaveURL("/sign-in");
+  });
+});
+
+for (const callbackUrl of ["//evil.example", "javascript:alert(1)", "https://evil.example/x", "/\\evil.example", "/\t/evil.example"]) {
+  test(`callbackUrl ${JSON.stringify(callbackUrl)} never leaves the site`, async ({ page }) => {
+    const foreignHosts: string[] = [];
+    page.on("request", (request) => {
+      const { hostname } = new URL(request.url());
+      if (hostname !== "localhost") foreignHosts.push(hostname);
+    });
+    page.on("dialog", (dialog) => {
+      foreignHosts.push(`dialog: ${dialog.message()}`);
+      return dialog.dismiss();
+    });
+    await signInAs(page, "superuser@acme.test", { from: `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` });
+    await expect(page).toHaveURL("/a/acme");
+    expect(foreignHosts).toEqual([]);
+  });
+}
+
+test("a signed-out visit comes back to the requested page after sign-in", async ({ page }) => {
+  await page.goto("/a/acme/settings/users");
+  await expect(page).toHaveURL("/sign-in?callbackUrl=%2Fa%2Facme%2Fsettings%2Fusers");
+  // A failed attempt first: the form must keep the callbackUrl for the retry.
+  await submitSignIn(page, "superuser@acme.test", "not-the-password");
+  await expect(page.getByText(INCORRECT)).toBeVisible();
+  await submitSignIn(page, "superuser@acme.test");
+  await expect(page).toHaveURL("/a/acme/settings/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+});
+
+test("visiting sign-in or / while signed in goes to the home account", async ({ page }) => {
+  await signInAs(page, "admin@bright-dental.test");
+  await page.goto("/sign-in");
+  await expect(page).toHaveURL("/a/bright-dental");
+  await page.goto("/");
+  await expect(page).toHaveURL("/a/bright-dental");
+});
