@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { describedBy, Field, Input } from "@/app/_components/ui/field";
+import { TextField } from "@/app/_components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/validation/sign-in";
 import { signInWithPassword } from "./actions";
 
@@ -29,25 +29,23 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field id="email" label="Email" error={errors.email?.message}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="username"
-          autoFocus
-          {...describedBy("email", errors.email?.message)}
-          {...register("email")}
-        />
-      </Field>
-      <Field id="password" label="Password" error={errors.password?.message}>
-        <Input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          {...describedBy("password", errors.password?.message)}
-          {...register("password")}
-        />
-      </Field>
+      <TextField
+        id="email"
+        label="Email"
+        error={errors.email?.message}
+        type="email"
+        autoComplete="username"
+        autoFocus
+        {...register("email")}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        error={errors.password?.message}
+        type="password"
+        autoComplete="current-password"
+        {...register("password")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

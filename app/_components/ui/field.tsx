@@ -52,3 +52,14 @@ export function describedBy(id: string, error?: string, hasHelp = false) {
     "aria-describedby": ids.length ? ids.join(" ") : undefined,
   } as const;
 }
+
+type TextFieldProps = Omit<FieldProps, "children"> & Omit<ComponentProps<"input">, "id">;
+
+/** A labelled text input wired to its help and error text; spread react-hook-form's register() into it. */
+export function TextField({ id, label, error, help, ...inputProps }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} help={help}>
+      <Input id={id} {...describedBy(id, error, Boolean(help))} {...inputProps} />
+    </Field>
+  );
+}

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { describedBy, Field, Input } from "@/app/_components/ui/field";
+import { TextField } from "@/app/_components/ui/field";
 import { setPasswordSchema, type SetPasswordInput } from "@/lib/validation/sign-in";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 import { setPassword } from "./actions";
@@ -38,25 +38,24 @@ export function SetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field id="password" label="New password" error={errors.password?.message} help={help}>
-        <Input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          autoFocus
-          {...describedBy("password", errors.password?.message, true)}
-          {...register("password")}
-        />
-      </Field>
-      <Field id="confirmPassword" label="Repeat the password" error={errors.confirmPassword?.message}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy("confirmPassword", errors.confirmPassword?.message)}
-          {...register("confirmPassword")}
-        />
-      </Field>
+      <TextField
+        id="password"
+        label="New password"
+        error={errors.password?.message}
+        help={help}
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        {...register("password")}
+      />
+      <TextField
+        id="confirmPassword"
+        label="Repeat the password"
+        error={errors.confirmPassword?.message}
+        type="password"
+        autoComplete="new-password"
+        {...register("confirmPassword")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </Button>
