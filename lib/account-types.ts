@@ -1,4 +1,5 @@
-import type { AccountType } from "@/db/schema";
+export const ACCOUNT_TYPES = ["network", "advertiser", "publisher", "profile"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 export const ACCOUNT_TYPE_LABELS: Record<AccountType, string> = {
   network: "Network",

@@ -35,4 +35,4 @@ export const accounts = pgTable(
 
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
-export type AccountType = Account["type"];
+export type { AccountType } from "@/lib/account-types";
