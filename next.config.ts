@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM build of Postgres, argon2 a prebuilt .node binary.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx answer 403 for a missing permission.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

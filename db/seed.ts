@@ -3,13 +3,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, type Role } from "@/lib/authz/roles";
 import { db, type Database } from "./client";
 import { accounts, memberships, users, type AccountType } from "./schema";
+import type { DataFilter } from "@/lib/authz/data-filter";
 import type { Product } from "@/lib/authz/products";
 
 export const DEMO_PASSWORD = "rolecall-demo";
 const BOTH_PRODUCTS: Product[] = ["marketing", "contact_center"];
 
 type DemoAccount = { slug: string; name: string; type: AccountType; parent?: string; holder: string };
-type DemoMember = { email: string; name: string; account: string; role: Role };
+type DemoMember = { email: string; name: string; account: string; role: Role; dataFilter?: DataFilter };
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { slug: "acme", name: "Acme Network", type: "network", holder: "superuser@acme.test" },
@@ -24,7 +25,13 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { email: "member@acme.test", name: "Jordan Patel", account: "acme", role: "member" },
   { email: "observer@acme.test", name: "Riley Chen", account: "acme", role: "observer" },
   { email: "reporting@acme.test", name: "Casey Nguyen", account: "acme", role: "reporting" },
-  { email: "filtered@acme.test", name: "Taylor Brooks", account: "acme", role: "filtered_reporting" },
+  {
+    email: "filtered@acme.test",
+    name: "Taylor Brooks",
+    account: "acme",
+    role: "filtered_reporting",
+    dataFilter: { category: "location", values: ["Denver"] },
+  },
   { email: "admin@bright-dental.test", name: "Priya Shah", account: "bright-dental", role: "super_user" },
 ];
 
@@ -84,6 +91,7 @@ export async function seedDemoData(database: Database = db()): Promise<{ inserte
           accountId: accountId.get(member.account)!,
           role: member.role,
           licenses: BOTH_PRODUCTS,
+          dataFilter: member.dataFilter ?? null,
         })),
       )
       .onConflictDoNothing();

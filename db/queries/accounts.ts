@@ -2,13 +2,15 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { preparedStatement } from "../prepared";
-import { accounts, memberships, users, type Account, type AccountType } from "../schema";
+import { accounts, memberships, users, type Account, type AccountType, type Membership } from "../schema";
 import type { Role } from "@/lib/authz/roles";
 
 export type AccountAccess = {
   account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId">;
   role: Role;
   licenses: Account["products"];
+  overrides: Membership["overrides"];
+  dataFilter: Membership["dataFilter"];
   membershipId: string;
   // "direct": a membership in this account; "network": one in its parent network.
   via: "direct" | "network";
@@ -34,6 +36,8 @@ const accountAccessStatement = preparedStatement((database) =>
       membershipAccountId: memberships.accountId,
       role: memberships.role,
       licenses: memberships.licenses,
+      overrides: memberships.overrides,
+      dataFilter: memberships.dataFilter,
       sessionVersion: users.sessionVersion,
     })
     .from(accounts)
@@ -72,6 +76,8 @@ export async function findAccountAccess(userId: string, slug: string): Promise<A
     },
     role: row.role,
     licenses: row.licenses,
+    overrides: row.overrides,
+    dataFilter: row.dataFilter,
     membershipId: row.membershipId,
     via: row.membershipAccountId === row.id ? "direct" : "network",
     sessionVersion: row.sessionVersion,

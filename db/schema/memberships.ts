@@ -1,4 +1,6 @@
-import { index, integer, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Overrides } from "@/lib/authz/effective";
+import type { DataFilter } from "@/lib/authz/data-filter";
 import { accounts } from "./accounts";
 import { createdAt, updatedAt } from "./columns";
 import { membershipStatus, product, role } from "./enums";
@@ -18,6 +20,11 @@ export const memberships = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     role: role().notNull(),
     licenses: product().array().notNull(),
+    // Per-user toggles on top of the role: { "calls.mention": true, "reports.export": false }.
+    overrides: jsonb().$type<Overrides>().notNull().default({}),
+    // Filtered Reporting only: the marketing data this member may see. Without
+    // one, a Filtered Reporting member sees no report data at all.
+    dataFilter: jsonb().$type<DataFilter>(),
     status: membershipStatus().notNull().default("active"),
     // Optimistic-concurrency counter: an edit made against an older version is refused.
     version: integer().notNull().default(1),

@@ -1,25 +1,81 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findAccountAccess, type AccountAccess } from "@/db/queries/accounts";
 import { getSession, type CurrentSession } from "@/lib/auth/session";
 import { isAccountSlug } from "@/lib/validation/ids";
+import { reportScopeFor, type ReportScope } from "./data-filter";
+import { effectivePermissions, parseOverrides } from "./effective";
+import type { PermissionKey } from "./permissions";
 
-export type AuthorizedAccount = AccountAccess & { session: CurrentSession };
+export type AccessContext = AccountAccess & {
+  session: CurrentSession;
+  permissions: ReadonlySet<PermissionKey>;
+  isHolder: boolean;
+  reportScope: ReportScope;
+  can(permission: PermissionKey): boolean;
+};
+
+export type Authorization =
+  | { ok: true; context: AccessContext }
+  | { ok: false; failure: "signed-out" | "not-found" | "forbidden" };
 
 /**
- * The one entry point for account-scoped access: session → account (by slug)
- * → the caller's active membership in it or in its network. Signed-out
- * callers go to sign-in; an account the caller cannot reach is not found —
- * never a hint that it exists. Cached per request.
- *
- * Permission checks join here with the access model (role × license ×
- * per-user overrides); until then reaching the account is the whole check.
+ * Account (by slug) → the signed-in caller's active membership in it or in its
+ * network → effective permissions and data filter.
  */
-export const authorize = cache(async (accountSlug: string): Promise<AuthorizedAccount> => {
-  const session = await getSession();
-  if (!session) redirect("/sign-in");
-  if (!isAccountSlug(accountSlug)) notFound();
+export async function accessContextFor(
+  session: CurrentSession,
+  accountSlug: string,
+): Promise<AccessContext | "not-found"> {
+  if (!isAccountSlug(accountSlug)) return "not-found";
   const access = await findAccountAccess(session.user.id, accountSlug);
-  if (!access) notFound();
-  return { ...access, session };
+  if (!access) return "not-found";
+  const isHolder = access.account.holderUserId === session.user.id;
+  const permissions = effectivePermissions({
+    role: access.role,
+    licenses: access.licenses,
+    overrides: parseOverrides(access.overrides),
+    accountType: access.account.type,
+    accountProducts: access.account.products,
+    isHolder,
+  });
+  return {
+    ...access,
+    session,
+    permissions,
+    isHolder,
+    reportScope: reportScopeFor(access.role, access.dataFilter),
+    can: (permission) => permissions.has(permission),
+  };
+}
+
+// Cached per request, so the layout, the page and an action share one lookup.
+const resolveAccess = cache(async (accountSlug: string): Promise<AccessContext | "signed-out" | "not-found"> => {
+  const session = await getSession();
+  return session ? accessContextFor(session, accountSlug) : "signed-out";
 });
+
+/**
+ * The one authorization check, for callers that answer failures themselves
+ * (the action wrapper, route handlers). A caller who cannot reach the account
+ * gets not-found, never a hint that it exists; forbidden only once they can.
+ */
+export async function checkAccess(accountSlug: string, permission?: PermissionKey): Promise<Authorization> {
+  const resolved = await resolveAccess(accountSlug);
+  if (resolved === "signed-out" || resolved === "not-found") return { ok: false, failure: resolved };
+  if (permission && !resolved.can(permission)) return { ok: false, failure: "forbidden" };
+  return { ok: true, context: resolved };
+}
+
+/**
+ * For pages and layouts: the access context, or the matching interruption —
+ * sign-in for a signed-out visitor, 404 for an unreachable account, 403 for a
+ * missing permission.
+ */
+export async function authorize(accountSlug: string, permission?: PermissionKey): Promise<AccessContext> {
+  const result = await checkAccess(accountSlug, permission);
+  if (result.ok) return result.context;
+  if (result.failure === "signed-out") redirect("/sign-in");
+  if (result.failure === "not-found") notFound();
+  forbidden();
+}

@@ -1,10 +1,20 @@
 import type { AccountType } from "@/lib/account-types";
-import { PERMISSIONS, type PermissionDefinitionOf, type PermissionKey } from "./permissions";
+import { isPermissionKey, PERMISSIONS, type PermissionDefinitionOf, type PermissionKey } from "./permissions";
 import type { Product } from "./products";
 import { roleAtLeast, type Role } from "./roles";
 
 /** Per-user toggles: true grants a permission the role lacks, false revokes one it has. */
 export type Overrides = Partial<Record<PermissionKey, boolean>>;
+
+/** Reads stored overrides, dropping anything that is not a known permission with a boolean. */
+export function parseOverrides(stored: unknown): Overrides {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  const overrides: Overrides = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (isPermissionKey(key) && typeof value === "boolean") overrides[key] = value;
+  }
+  return overrides;
+}
 
 export type AccessFacts = {
   role: Role;

@@ -24,3 +24,14 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+// One sentence per role on who it is for, shown on the roles page and in role pickers.
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  filtered_reporting:
+    "For people who should see reports only for their slice of the business, such as one location or region.",
+  reporting: "For people who need the account's reports and dashboards but not its setup or its members.",
+  observer: "For colleagues who follow everything — campaigns, numbers and members — without changing anything.",
+  member: "For people who run campaigns, numbers and integrations day to day.",
+  manager: "For team leads who also configure Signals, diverts and API credentials and invite new users.",
+  super_user: "For administrators who manage users and the account's settings.",
+};

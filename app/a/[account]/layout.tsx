@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "@/app/_components/shell/account-switcher";
+import { navigationFor } from "@/app/_components/shell/navigation";
 import { SidebarNav } from "@/app/_components/shell/sidebar-nav";
 import { UserMenu } from "@/app/_components/shell/user-menu";
 import { listReachableAccounts } from "@/db/queries/accounts";
@@ -13,7 +14,8 @@ export default async function AccountLayout({
   params: Promise<{ account: string }>;
 }) {
   const { account: slug } = await params;
-  const { account, session } = await authorize(slug);
+  const access = await authorize(slug);
+  const { account, session } = access;
   const switcherGroups = await listReachableAccounts(session.user.id);
 
   return (
@@ -35,7 +37,7 @@ export default async function AccountLayout({
       </header>
       <div className="mx-auto flex max-w-[1440px] flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-52 md:shrink-0">
-          <SidebarNav accountSlug={account.slug} />
+          <SidebarNav sections={navigationFor(access)} />
         </aside>
         <main id="content" className="min-w-0 max-w-[1200px] flex-1">
           {children}

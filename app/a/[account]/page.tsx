@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function AccountHome({ params }: { params: Params }) {
-  const { account, role, licenses, via } = await authorize((await params).account);
+  const { account, role, licenses, via, can } = await authorize((await params).account);
   const children = account.type === "network" ? await countChildAccounts(account.id) : {};
   const childTypes = (["advertiser", "publisher", "profile"] as const).filter((type) => children[type]);
 
@@ -70,9 +70,14 @@ export default async function AccountHome({ params }: { params: Params }) {
           </dl>
         </section>
       </div>
-      <p className="mt-6 text-sm">
-        <Link href={`/a/${account.slug}/settings/users`} className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
-          Manage who can reach {account.name}
+      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        {can("users.view") ? (
+          <Link href={`/a/${account.slug}/settings/users`} className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
+            See who can reach {account.name}
+          </Link>
+        ) : null}
+        <Link href={`/a/${account.slug}/settings/roles`} className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
+          Learn more about roles
         </Link>
       </p>
     </>

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/authz/authorize";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersSettingsPage({ params }: { params: Promise<{ account: string }> }) {
-  const { account } = await authorize((await params).account);
+  const { account } = await authorize((await params).account, "users.view");
   return (
     <>
       <PageHeader title="Users" description={`People who can sign in to ${account.name}, their roles and licenses.`} />

@@ -1,0 +1,17 @@
+import type { AccessContext } from "@/lib/authz/authorize";
+import type { NavSection } from "./sidebar-nav";
+
+/** The sidebar for one account, holding only what the caller's permissions open. */
+export function navigationFor(access: Pick<AccessContext, "account" | "can">): NavSection[] {
+  const base = `/a/${access.account.slug}`;
+  return [
+    { title: null, items: [{ href: base, label: "Overview", icon: "home", exact: true }] },
+    {
+      title: "Settings",
+      items: [
+        ...(access.can("users.view") ? [{ href: `${base}/settings/users`, label: "Users", icon: "users" as const }] : []),
+        { href: `${base}/settings/roles`, label: "Roles", icon: "roles" },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import { db, type Transaction } from "@/db/client";
+import { checkAccess, type AccessContext, type Authorization } from "@/lib/authz/authorize";
+import type { PermissionKey } from "@/lib/authz/permissions";
+
+export type FieldErrors = Record<string, string>;
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+/** Thrown by an action's `run` for an expected refusal the form should show. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+const FAILURE_MESSAGES: Record<Exclude<Authorization, { ok: true }>["failure"], string> = {
+  "signed-out": "Your session has ended. Sign in again to continue.",
+  "not-found": "This account does not exist or you do not have access to it.",
+  forbidden: "You do not have permission to do this.",
+};
+
+/** The first message per field, keyed by the field's path ("email", "overrides.calls.mention"). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+  return fieldErrors;
+}
+
+type ActionDefinition<Schema extends z.ZodType, T> = {
+  input: Schema;
+  permission: PermissionKey;
+  run: (args: { input: z.output<Schema>; access: AccessContext; tx: Transaction }) => Promise<T>;
+};
+
+/**
+ * The one way to write a server action that changes an account's data:
+ * parse the input with its zod schema, authorize the caller for the account
+ * and permission, run in a transaction, and answer a result the form shows
+ * field by field. Nothing is written unless every step passes.
+ * (The audit event joins here with the audit log.)
+ */
+export function accountAction<Schema extends z.ZodType, T>(definition: ActionDefinition<Schema, T>) {
+  return async (accountSlug: string, rawInput: unknown): Promise<ActionResult<T>> => {
+    const authorization = await checkAccess(String(accountSlug), definition.permission);
+    if (!authorization.ok) return { ok: false, error: FAILURE_MESSAGES[authorization.failure] };
+
+    const parsed = definition.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      const data = await db().transaction((tx) => definition.run({ input: parsed.data, access: authorization.context, tx }));
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      throw error;
+    }
+  };
+}
