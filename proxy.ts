@@ -2,11 +2,18 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/lib/auth/config";
 import { decideRequest } from "@/lib/auth/guard";
 
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 function signInRedirect(request: NextRequest) {
   const url = new URL("/sign-in", request.url);
   const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   if (target !== "/") url.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(url);
+  const response = NextResponse.redirect(url);
+  // A token that brought its holder here is stale (e.g. signed out everywhere): drop it.
+  for (const cookie of request.cookies.getAll()) {
+    if (SESSION_COOKIE.test(cookie.name)) response.cookies.delete(cookie.name);
+  }
+  return response;
 }
 
 const guard = auth(async (request) => {

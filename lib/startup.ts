@@ -1,6 +1,7 @@
 import { databaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { demoCredentialsText, isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { prepareDecoyHash } from "./auth/password";
 import { appUrl, authSecret, pgliteDataDir, usesEmbeddedDatabase } from "./env";
 
 /**
@@ -11,7 +12,7 @@ import { appUrl, authSecret, pgliteDataDir, usesEmbeddedDatabase } from "./env";
 export async function prepareServer(): Promise<void> {
   authSecret(); // fails fast when production lacks AUTH_SECRET; generates it for the embedded default
   const handle = databaseHandle();
-  await migrateDatabase(handle);
+  await Promise.all([migrateDatabase(handle), prepareDecoyHash()]);
 
   if (!usesEmbeddedDatabase()) {
     console.log(`Rolecall is ready at ${appUrl()} (Postgres).`);

@@ -2,11 +2,13 @@
 // since the last one, then serves it. Migrations and, on the embedded
 // database, the demo seed run inside the server at start-up (instrumentation.ts).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const buildId = path.join(root, ".next", "BUILD_ID");
+// Written with the time the last successful build started: sources edited
+// while it ran are newer than it, so they trigger the next build.
+const buildMarker = path.join(root, ".next", "rolecall-build-started");
 const SOURCES = ["app", "lib", "db", "emails", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -21,15 +23,18 @@ function newestChange(entry) {
 }
 
 function buildIsStale() {
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
+  if (!existsSync(buildMarker) || !existsSync(path.join(root, ".next", "BUILD_ID"))) return true;
+  const builtAt = statSync(buildMarker).mtimeMs;
   return SOURCES.some((source) => newestChange(path.join(root, source)) > builtAt);
 }
 
 if (buildIsStale()) {
   console.log("Building Rolecall (first start or sources changed)…");
+  const startedAt = new Date();
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(buildMarker, "");
+  utimesSync(buildMarker, startedAt, startedAt);
 }
 
 const port = process.env.PORT ?? "3000";

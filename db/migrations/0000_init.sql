@@ -36,10 +36,13 @@ CREATE TABLE "memberships" (
 	"account_id" uuid NOT NULL,
 	"role" "role" NOT NULL,
 	"licenses" "product"[] NOT NULL,
+	"overrides" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"data_filter" jsonb,
 	"status" "membership_status" DEFAULT 'active' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "memberships_has_license" CHECK (cardinality("memberships"."licenses") >= 1)
 );
 --> statement-breakpoint
 CREATE TABLE "password_tokens" (
@@ -59,8 +62,38 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_account_id_accounts_id_fk"
 ALTER TABLE "password_tokens" ADD CONSTRAINT "password_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_slug_key" ON "accounts" USING btree ("slug");--> statement-breakpoint
-CREATE INDEX "accounts_children_by_name_idx" ON "accounts" USING btree ("parent_id","type",lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "accounts_children_by_name_idx" ON "accounts" USING btree ("parent_id","type",lower("name") collate "C","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_account_key" ON "memberships" USING btree ("user_id","account_id");--> statement-breakpoint
 CREATE INDEX "memberships_account_idx" ON "memberships" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "password_tokens_hash_key" ON "password_tokens" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "password_tokens_user_idx" ON "password_tokens" USING btree ("user_id");
+CREATE INDEX "password_tokens_user_idx" ON "password_tokens" USING btree ("user_id");--> statement-breakpoint
+-- The tree has two levels: an account's parent is always a network account,
+-- and a network that has accounts under it stays a network.
+CREATE FUNCTION "accounts_enforce_tree"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."parent_id" IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM "accounts" WHERE "id" = NEW."parent_id" AND "type" = 'network'
+  ) THEN
+    RAISE EXCEPTION 'the parent of an account must be a network account' USING ERRCODE = 'check_violation';
+  END IF;
+  IF TG_OP = 'UPDATE' AND OLD."type" = 'network' AND NEW."type" <> 'network'
+     AND EXISTS (SELECT 1 FROM "accounts" WHERE "parent_id" = NEW."id") THEN
+    RAISE EXCEPTION 'a network with accounts under it must stay a network' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "accounts_enforce_tree" BEFORE INSERT OR UPDATE OF "parent_id", "type" ON "accounts"
+  FOR EACH ROW EXECUTE FUNCTION "accounts_enforce_tree"();
+--> statement-breakpoint
+-- A license can only be one of the account's products.
+CREATE FUNCTION "memberships_licenses_within_products"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT (NEW."licenses" <@ (SELECT "products" FROM "accounts" WHERE "id" = NEW."account_id")) THEN
+    RAISE EXCEPTION 'a license must be one of the account''s products' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "memberships_licenses_within_products" BEFORE INSERT OR UPDATE OF "licenses", "account_id" ON "memberships"
+  FOR EACH ROW EXECUTE FUNCTION "memberships_licenses_within_products"();

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { preparedStatement } from "../prepared";
 import { accounts, memberships, users, type Account, type AccountType, type Membership } from "../schema";
-import type { Role } from "@/lib/authz/roles";
+import { roleRank, type Role } from "@/lib/authz/roles";
 
 export type AccountAccess = {
   account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId">;
@@ -57,12 +57,18 @@ const accountAccessStatement = preparedStatement((database) =>
 
 /**
  * The caller's access to an account, or undefined when they cannot reach it.
- * A direct membership in the account wins over the network's: it is the more
- * specific grant.
+ * With memberships both in the account and in its network, the higher role
+ * applies (the account's own on a tie): a child account's admins can add to
+ * what network staff may do in their account, never take it away.
  */
 export async function findAccountAccess(userId: string, slug: string): Promise<AccountAccess | undefined> {
   const rows = await accountAccessStatement().execute({ userId, slug });
-  const row = rows.find((r) => r.membershipAccountId === r.id) ?? rows[0];
+  const isDirect = (r: (typeof rows)[number]) => r.membershipAccountId === r.id;
+  const row = rows.reduce<(typeof rows)[number] | undefined>((best, candidate) => {
+    if (!best) return candidate;
+    const difference = roleRank(candidate.role) - roleRank(best.role);
+    return difference > 0 || (difference === 0 && isDirect(candidate)) ? candidate : best;
+  }, undefined);
   if (!row) return undefined;
   return {
     account: {
@@ -108,8 +114,12 @@ function escapeLikePattern(text: string): string {
 
 const CHILD_TYPES = ["advertiser", "publisher", "profile"] as const satisfies AccountType[];
 
+// The same order as `lower(name) collate "C"`: ASCII letters folded, then code units.
+const sortKey = (account: SwitcherAccount) => account.name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 function byName(a: SwitcherAccount, b: SwitcherAccount): number {
-  return a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id);
+  const [left, right] = [sortKey(a), sortKey(b)];
+  if (left !== right) return left < right ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -150,7 +160,7 @@ export async function listReachableAccounts(
             .select(columns)
             .from(accounts)
             .where(and(inArray(accounts.parentId, networkIds), eq(accounts.type, type), matchesSearch))
-            .orderBy(sql`lower(${accounts.name})`, accounts.id)
+            .orderBy(sql`lower(${accounts.name}) collate "C"`, accounts.id)
             .limit(limit + 1),
         ),
       )

@@ -22,8 +22,9 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex("accounts_slug_key").on(t.slug),
-    // The switcher reads a network's children of one type in name order, a page at a time.
-    index("accounts_children_by_name_idx").on(t.parentId, t.type, sql`lower(${t.name})`, t.id),
+    // The switcher reads a network's children of one type in name order, a page
+    // at a time. Collation "C" sorts the same on every server and in PGlite.
+    index("accounts_children_by_name_idx").on(t.parentId, t.type, sql`lower(${t.name}) collate "C"`, t.id),
     check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 63`),
     check("accounts_has_product", sql`cardinality(${t.products}) >= 1`),
     check(

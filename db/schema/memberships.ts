@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Overrides } from "@/lib/authz/effective";
 import type { DataFilter } from "@/lib/authz/data-filter";
 import { accounts } from "./accounts";
@@ -34,6 +35,8 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex("memberships_user_account_key").on(t.userId, t.accountId),
     index("memberships_account_idx").on(t.accountId),
+    // And within the account's products: trigger memberships_licenses_within_products (migration 0002).
+    check("memberships_has_license", sql`cardinality(${t.licenses}) >= 1`),
   ],
 );
 

@@ -20,7 +20,7 @@ async function freeSlug(name: string): Promise<string> {
   );
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) {
-    const candidate = `${base.slice(0, 60)}-${suffix}`;
+    const candidate = `${base.slice(0, 60).replace(/-+$/, "")}-${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

@@ -20,5 +20,9 @@ export function safeCallbackPath(value: unknown, fallback = "/"): string {
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
   // Sending someone back to the sign-in page after signing in is a loop.
   if (url.pathname === "/sign-in") return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Normalizing dot segments can itself produce "//host" ("/.//evil.example"):
+  // check what is returned, not only what came in.
+  if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }

@@ -5,10 +5,14 @@ import { verifyCredentials } from "./credentials";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
+// Resolved lazily (it may be generated into .data/ on first start), then kept:
+// the config is rebuilt on every auth() call.
+let secret: string | undefined;
+
 function authConfig(): NextAuthConfig {
+  secret ??= authSecret();
   return {
-    // Resolved lazily: the secret may be generated into .data/ on first start.
-    secret: authSecret(),
+    secret,
     // Rolecall is self-hosted behind its own host name.
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
@@ -18,7 +22,9 @@ function authConfig(): NextAuthConfig {
       // (and its stack) out of the logs. The audit log records sign-ins.
       error(error) {
         if (error.name === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        // next-auth wraps the real failure (a database error, say) in cause.err.
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        console.error(`[auth] ${error.name}`, cause ?? error);
       },
     },
     providers: [

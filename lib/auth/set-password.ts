@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { consumePasswordToken } from "@/db/queries/password-tokens";
+import { consumePasswordToken, findUsablePasswordToken } from "@/db/queries/password-tokens";
 import { users } from "@/db/schema";
 import { hashPassword } from "./password";
 
@@ -10,6 +10,8 @@ import { hashPassword } from "./password";
  * concurrent submits, and every existing session of the person ends.
  */
 export async function setPasswordWithToken(token: string, password: string): Promise<boolean> {
+  // A cheap indexed lookup first: made-up tokens must not each cost an argon2 hash.
+  if (!(await findUsablePasswordToken(token))) return false;
   const passwordHash = await hashPassword(password);
   return db().transaction(async (tx) => {
     const consumed = await consumePasswordToken(token, tx);

@@ -44,7 +44,17 @@ test.describe("failed sign-in stays on the form with a clear message", () => {
   });
 });
 
-for (const callbackUrl of ["//evil.example", "javascript:alert(1)", "https://evil.example/x", "/\\evil.example", "/\t/evil.example"]) {
+const HOSTILE_CALLBACKS = [
+  "//evil.example",
+  "javascript:alert(1)",
+  "https://evil.example/x",
+  "/\\evil.example",
+  "/\t/evil.example",
+  "/.//evil.example",
+  "/a/..//evil.example",
+];
+
+for (const callbackUrl of HOSTILE_CALLBACKS) {
   test(`callbackUrl ${JSON.stringify(callbackUrl)} never leaves the site`, async ({ page }) => {
     const foreignHosts: string[] = [];
     page.on("request", (request) => {
@@ -78,4 +88,23 @@ test("visiting sign-in or / while signed in goes to the home account", async ({ 
   await expect(page).toHaveURL("/a/bright-dental");
   await page.goto("/");
   await expect(page).toHaveURL("/a/bright-dental");
+});
+
+test("a signed-in visit to sign-in with a hostile callbackUrl stays on the site", async ({ page }) => {
+  await signInAs(page, "superuser@acme.test");
+  for (const callbackUrl of HOSTILE_CALLBACKS) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    const location = response.headers()["location"] ?? "";
+    expect(new URL(location, "http://localhost").hostname, `${callbackUrl} → ${location}`).toBe("localhost");
+  }
+});
+
+test("an over-long password sent past the form gets the generic answer, not an error", async ({ request }) => {
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: "superuser@acme.test", password: "x".repeat(5000) },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["location"]).toContain("error=CredentialsSignin");
 });

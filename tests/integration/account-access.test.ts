@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { findAccountAccess, findHomeAccountSlug, listReachableAccounts } from "@/db/queries/accounts";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { seedDemoData } from "@/db/seed";
-import { accounts } from "@/db/schema";
+import { accounts, memberships } from "@/db/schema";
 import { decideRequest } from "@/lib/auth/guard";
 import { accountIdOf, setMembershipStatus, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
@@ -39,6 +39,23 @@ describe(`account access (${database.driver})`, () => {
     expect(await findAccountAccess(manager, "bright-dental")).toBeUndefined();
     await setMembershipStatus("manager@acme.test", "active");
     expect(await findAccountAccess(manager, "bright-dental")).toMatchObject({ role: "manager" });
+  });
+
+  it("applies the higher of a network and a direct membership, the direct one on a tie", async () => {
+    const summit = await accountIdOf("summit-auto");
+    const add = async (email: string, role: "observer" | "super_user" | "member") =>
+      db().insert(memberships).values({ userId: await userIdOf(email), accountId: summit, role, licenses: ["marketing"] });
+
+    await add("manager@acme.test", "observer");
+    expect(await findAccountAccess(await userIdOf("manager@acme.test"), "summit-auto")).toMatchObject({ role: "manager", via: "network" });
+    await add("observer@acme.test", "super_user");
+    expect(await findAccountAccess(await userIdOf("observer@acme.test"), "summit-auto")).toMatchObject({ role: "super_user", via: "direct" });
+    await add("member@acme.test", "member");
+    expect(await findAccountAccess(await userIdOf("member@acme.test"), "summit-auto")).toMatchObject({
+      role: "member",
+      via: "direct",
+      licenses: ["marketing"],
+    });
   });
 
   it("lands people on their home account", async () => {

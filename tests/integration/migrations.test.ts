@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { accounts, users } from "@/db/schema";
+import { accounts, memberships, users } from "@/db/schema";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -48,6 +48,30 @@ describe(`migrations (${database.driver})`, () => {
     await expect(db().insert(accounts).values({ name: "None", slug: "none", type: "network", products: [] })).rejects.toThrow();
     await expect(
       db().insert(accounts).values({ name: "Net again", slug: "net", type: "network", products: ["marketing"] }),
+    ).rejects.toThrow();
+
+    const [child] = await db()
+      .insert(accounts)
+      .values({ name: "Child", slug: "child", type: "advertiser", parentId: network!.id, products: ["marketing"] })
+      .returning();
+    await expect(
+      db().insert(accounts).values({ name: "Grandchild", slug: "grandchild", type: "publisher", parentId: child!.id, products: ["marketing"] }),
+    ).rejects.toThrow();
+    await expect(db().update(accounts).set({ type: "advertiser" }).where(eq(accounts.id, network!.id))).rejects.toThrow();
+  });
+
+  it("keep a member's licenses non-empty and within the account's products", async () => {
+    const [account] = await db()
+      .insert(accounts)
+      .values({ name: "Calls Only", slug: "calls-only", type: "network", products: ["contact_center"] })
+      .returning();
+    const [user] = await db().insert(users).values({ email: "lic@example.com", name: "Lic" }).returning();
+    const membership = { userId: user!.id, accountId: account!.id, role: "member" as const };
+    await expect(db().insert(memberships).values({ ...membership, licenses: [] })).rejects.toThrow();
+    await expect(db().insert(memberships).values({ ...membership, licenses: ["marketing"] })).rejects.toThrow();
+    await db().insert(memberships).values({ ...membership, licenses: ["contact_center"] });
+    await expect(
+      db().update(memberships).set({ licenses: ["contact_center", "marketing"] }).where(eq(memberships.userId, user!.id)),
     ).rejects.toThrow();
   });
 });

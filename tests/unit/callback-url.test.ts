@@ -19,6 +19,9 @@ describe("safeCallbackPath", () => {
     ["relative path", "a/acme"],
     ["empty string", ""],
     ["over-long value", `/${"a".repeat(3000)}`],
+    ["dot segment that normalizes to a host", "/.//evil.example"],
+    ["parent segment that normalizes to a host", "/a/..//evil.example"],
+    ["encoded parent segment that normalizes to a host", "/%2e%2e//evil.example"],
   ])("refuses a %s", (_, value) => {
     expect(safeCallbackPath(value)).toBe("/");
   });

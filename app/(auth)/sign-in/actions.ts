@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInSchema } from "@/lib/validation/sign-in";
@@ -8,6 +8,7 @@ import { signInSchema } from "@/lib/validation/sign-in";
 export type SignInResult = { ok: false; error: string };
 
 const INCORRECT = "Email or password is incorrect.";
+const UNAVAILABLE = "Sign-in is unavailable right now. Try again in a few minutes.";
 
 // Public endpoint: signing in is what makes a caller known.
 export async function signInWithPassword(input: unknown): Promise<SignInResult> {
@@ -21,7 +22,10 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: INCORRECT };
+    if (error instanceof CredentialsSignin) return { ok: false, error: INCORRECT };
+    // Anything else (the database is down, a misconfiguration) is our fault,
+    // not a wrong password; the logger has the cause.
+    if (error instanceof AuthError) return { ok: false, error: UNAVAILABLE };
     throw error; // the success redirect travels as an exception
   }
   return { ok: false, error: INCORRECT };

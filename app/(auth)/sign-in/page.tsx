@@ -21,8 +21,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getSession()) redirect(callbackUrl);
 
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
-  // next-auth's own endpoints report failures with ?error=…; any of them reads the same.
-  const initialError = params.error ? "Email or password is incorrect." : undefined;
+  // next-auth's own endpoints report failures with ?error=…
+  const initialError = !params.error
+    ? undefined
+    : params.error === "CredentialsSignin"
+      ? "Email or password is incorrect."
+      : "Sign-in is unavailable right now. Try again in a few minutes.";
 
   return (
     <div className="space-y-5">
