@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, type Role } from "@/lib/authz/roles";
 import { db, type Database } from "./client";
 import { accounts, memberships, users, type AccountType } from "./schema";
+import { seedDemoCalls } from "./seed-calls";
 import type { DataFilter } from "@/lib/authz/data-filter";
 import type { Product } from "@/lib/authz/products";
 
@@ -40,7 +41,7 @@ export const DEMO_MEMBERS: DemoMember[] = [
  * it only inserts what is missing and never overwrites, so a second run (or a
  * run after someone changed a demo user) changes nothing.
  */
-export async function seedDemoData(database: Database = db()): Promise<{ insertedUsers: number }> {
+export async function seedDemoData(database: Database = db()): Promise<{ insertedUsers: number; insertedCalls: number }> {
   const emails = DEMO_MEMBERS.map((member) => member.email);
   const existing = await database.select({ email: users.email }).from(users).where(inArray(users.email, emails));
   const existingEmails = new Set(existing.map((row) => row.email));
@@ -96,7 +97,8 @@ export async function seedDemoData(database: Database = db()): Promise<{ inserte
       )
       .onConflictDoNothing();
 
-    return { insertedUsers: inserted.length };
+    const insertedCalls = await seedDemoCalls(tx, accountId);
+    return { insertedUsers: inserted.length, insertedCalls };
   });
 }
 

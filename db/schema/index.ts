@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./accounts";
 export * from "./memberships";
 export * from "./password-tokens";
+export * from "./calls";

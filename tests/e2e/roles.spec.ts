@@ -33,10 +33,10 @@ test("the roles page shows the role × permission matrix for each license set", 
 });
 
 const SIDEBAR: Array<[string, string[]]> = [
-  ["superuser@acme.test", ["Overview", "Users", "Roles"]],
-  ["observer@acme.test", ["Overview", "Users", "Roles"]],
-  ["reporting@acme.test", ["Overview", "Roles"]],
-  ["filtered@acme.test", ["Overview", "Roles"]],
+  ["superuser@acme.test", ["Overview", "Calls", "Users", "Roles"]],
+  ["observer@acme.test", ["Overview", "Calls", "Users", "Roles"]],
+  ["reporting@acme.test", ["Overview", "Calls", "Roles"]],
+  ["filtered@acme.test", ["Overview", "Calls", "Roles"]],
 ];
 
 for (const [email, links] of SIDEBAR) {

@@ -10,8 +10,9 @@ const database = useTestDatabase();
 describe(`demo seed (${database.driver})`, () => {
   it("creates the demo network, its accounts and one user per role", async () => {
     expect(await isDatabaseEmpty()).toBe(true);
-    const { insertedUsers } = await seedDemoData();
+    const { insertedUsers, insertedCalls } = await seedDemoData();
     expect(insertedUsers).toBe(DEMO_MEMBERS.length);
+    expect(insertedCalls).toBe(3_000);
 
     const { users, accounts } = await snapshotTables();
     expect(accounts.map((a) => [a.slug, a.name, a.type])).toEqual([
@@ -39,8 +40,9 @@ describe(`demo seed (${database.driver})`, () => {
 
   it("changes nothing when run again", async () => {
     const before = await snapshotTables();
-    const { insertedUsers } = await seedDemoData();
+    const { insertedUsers, insertedCalls } = await seedDemoData();
     expect(insertedUsers).toBe(0);
+    expect(insertedCalls).toBe(0);
     expect(await snapshotTables()).toEqual(before);
   });
 });

@@ -7,6 +7,10 @@ export function navigationFor(access: Pick<AccessContext, "account" | "can">): N
   return [
     { title: null, items: [{ href: base, label: "Overview", icon: "home", exact: true }] },
     {
+      title: "Reports",
+      items: access.can("reports.view_calls") ? [{ href: `${base}/reports/calls`, label: "Calls", icon: "calls" }] : [],
+    },
+    {
       title: "Settings",
       items: [
         ...(access.can("users.view") ? [{ href: `${base}/settings/users`, label: "Users", icon: "users" as const }] : []),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, memberships, users } from "@/db/schema";
+import { accounts, calls, memberships, users } from "@/db/schema";
 
 export async function userIdOf(email: string): Promise<string> {
   const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -27,5 +27,6 @@ export async function snapshotTables() {
     users: await db().select().from(users).orderBy(users.email),
     accounts: await db().select().from(accounts).orderBy(accounts.slug),
     memberships: await db().select().from(memberships).orderBy(memberships.userId, memberships.accountId),
+    calls: await db().select().from(calls).orderBy(calls.id),
   };
 }
