@@ -2,20 +2,10 @@ import type { z } from "zod";
 import { db, type Transaction } from "@/db/client";
 import { checkAccess, type AccessContext, type Authorization } from "@/lib/authz/authorize";
 import type { PermissionKey } from "@/lib/authz/permissions";
+import { ActionError, type FieldErrors } from "./action-error";
 
-export type FieldErrors = Record<string, string>;
+export { ActionError, type FieldErrors } from "./action-error";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
-
-/** Thrown by an action's `run` for an expected refusal the form should show. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: FieldErrors,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
 
 const FAILURE_MESSAGES: Record<Exclude<Authorization, { ok: true }>["failure"], string> = {
   "signed-out": "Your session has ended. Sign in again to continue.",

@@ -1,0 +1,25 @@
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { memberships, type Membership } from "@/db/schema";
+import { assertNotHolder, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+
+/**
+ * Deactivates or reactivates a membership of this account only; the person's
+ * other memberships are untouched. Takes effect on their next request.
+ */
+export async function changeMemberStatus(
+  tx: Transaction,
+  actor: Actor,
+  membershipId: string,
+  status: Membership["status"],
+): Promise<Membership> {
+  const membership = await lockEditableMembership(tx, actor, membershipId);
+  if (status === "deactivated") assertNotHolder(actor, membership, "deactivated");
+  const [updated] = await tx
+    .update(memberships)
+    .set({ status, version: sql`${memberships.version} + 1` })
+    .where(eq(memberships.id, membership.id))
+    .returning();
+  await assertStillReachedBySuperUser(tx, actor);
+  return updated!;
+}

@@ -1,0 +1,50 @@
+import type { Transaction } from "@/db/client";
+import { countReachingSuperUsers, lockAccountAndNetwork, lockMembershipInAccount } from "@/db/queries/memberships";
+import type { Membership } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import type { AccessContext } from "@/lib/authz/authorize";
+import { highestReachingRole } from "@/db/queries/memberships";
+import { roleRank } from "@/lib/authz/roles";
+
+/** What the guards need to know about the person acting: authorize()'s answer, or a subset. */
+export type Actor = Pick<AccessContext, "account" | "role" | "permissions"> & { session: { user: { id: string } } };
+
+const NOT_FOUND = "This person is not a member of this account.";
+
+/**
+ * Locks the account (and its network) and the membership to change, and
+ * checks that the actor may act on it at all: it belongs to this account,
+ * it is not their own, and its role is not above theirs.
+ */
+export async function lockEditableMembership(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
+  await lockAccountAndNetwork(tx, actor.account);
+  // The actor's own access may have changed while this request waited for the
+  // lock (another admin demoted them): decide on what holds now.
+  const currentRole = await highestReachingRole(tx, actor.account, actor.session.user.id);
+  if (!currentRole || roleRank(currentRole) < roleRank(actor.role)) {
+    throw new ActionError("Your access to this account changed meanwhile. Reload the page.");
+  }
+  const membership = await lockMembershipInAccount(tx, actor.account.id, membershipId);
+  if (!membership) throw new ActionError(NOT_FOUND);
+  if (membership.userId === actor.session.user.id) {
+    throw new ActionError("You cannot change your own membership. Ask another Super User.");
+  }
+  if (roleRank(membership.role) > roleRank(actor.role)) {
+    throw new ActionError("You cannot change someone whose role is above yours.");
+  }
+  return membership;
+}
+
+/** The account holder keeps their place until they hand the account over. */
+export function assertNotHolder(actor: Actor, membership: Membership, action: string): void {
+  if (membership.userId === actor.account.holderUserId) {
+    throw new ActionError(`The account holder cannot be ${action}. They must transfer ownership first.`);
+  }
+}
+
+/** Run after a change, inside the same transaction and locks: the account must still be reached by a Super User. */
+export async function assertStillReachedBySuperUser(tx: Transaction, actor: Actor): Promise<void> {
+  if ((await countReachingSuperUsers(tx, actor.account)) === 0) {
+    throw new ActionError(`${actor.account.name} must keep at least one active Super User.`);
+  }
+}

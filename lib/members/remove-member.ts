@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { countMemberships } from "@/db/queries/memberships";
+import { bumpSessionVersion } from "@/db/queries/users";
+import { memberships } from "@/db/schema";
+import { assertNotHolder, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+
+/**
+ * Deletes a person's membership of this account. When it was their last one,
+ * their sessions end too (a person-level event); the person record stays for
+ * the audit trail and a later invitation.
+ */
+export async function removeMember(tx: Transaction, actor: Actor, membershipId: string): Promise<void> {
+  const membership = await lockEditableMembership(tx, actor, membershipId);
+  assertNotHolder(actor, membership, "removed");
+  await tx.delete(memberships).where(eq(memberships.id, membership.id));
+  await assertStillReachedBySuperUser(tx, actor);
+  if ((await countMemberships(tx, membership.userId)) === 0) await bumpSessionVersion(membership.userId, tx);
+}
