@@ -189,3 +189,8 @@ export async function countChildAccounts(networkId: string): Promise<Partial<Rec
     .groupBy(accounts.type);
   return Object.fromEntries(rows.map((row) => [row.type, row.count]));
 }
+
+export async function findAccountById(accountId: string): Promise<Account | undefined> {
+  const [row] = await db().select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  return row;
+}

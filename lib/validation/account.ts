@@ -18,3 +18,21 @@ export const createNetworkAdminSchema = z.object({
 });
 
 export type CreateNetworkAdminInput = z.input<typeof createNetworkAdminSchema>;
+
+const productsSchema = z
+  .array(z.enum(PRODUCTS, { error: "Choose Marketing or Contact Center." }))
+  .min(1, "Keep at least one product.")
+  .transform((products) => [...new Set(products)]);
+
+export const accountInfoSchema = z.object({
+  name: accountNameSchema,
+  products: productsSchema,
+  // The account's updatedAt when the form was opened: a stale form is refused, not applied.
+  expectedUpdatedAt: z.iso.datetime({ offset: true, error: "Reload the page and try again." }),
+});
+export type AccountInfoInput = z.input<typeof accountInfoSchema>;
+
+export const transferOwnershipSchema = z.object({
+  newHolderUserId: z.uuid({ error: "Choose the Super User who becomes the account holder." }),
+});
+export type TransferOwnershipInput = z.input<typeof transferOwnershipSchema>;

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { db } from "@/db/client";
+import { findAccountById } from "@/db/queries/accounts";
+import { listHolderCandidates } from "@/lib/accounts/transfer-ownership";
+import { authorize } from "@/lib/authz/authorize";
+import { AccountInfoForm } from "./_components/account-info-form";
+import { TransferOwnershipForm } from "./_components/transfer-ownership-form";
+
+export const metadata: Metadata = { title: "Account settings" };
+
+const SECTION = "space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
+
+export default async function AccountSettingsPage({ params }: { params: Promise<{ account: string }> }) {
+  const access = await authorize((await params).account);
+  const { account, isHolder } = access;
+  if (!access.can("account.edit_info") && !isHolder) forbidden();
+  const current = await findAccountById(account.id);
+  const candidates = isHolder ? await listHolderCandidates(db(), account.id, access.session.user.id) : [];
+
+  return (
+    <>
+      <PageHeader title="Account settings" description={`Information and ownership of ${account.name}.`} />
+      <div className="max-w-2xl space-y-6">
+        <section aria-labelledby="info-heading" className={SECTION}>
+          <h2 id="info-heading" className="font-medium">
+            Account information
+          </h2>
+          <AccountInfoForm
+            accountSlug={account.slug}
+            canEdit={access.can("account.edit_info")}
+            initial={{ name: current!.name, products: current!.products, expectedUpdatedAt: current!.updatedAt.toISOString() }}
+          />
+        </section>
+        {isHolder && access.can("account.transfer_ownership") ? (
+          <section aria-labelledby="ownership-heading" className={SECTION}>
+            <div className="space-y-1">
+              <h2 id="ownership-heading" className="font-medium">
+                Ownership
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                You are the holder of {account.name}: the one person who can close it or hand it over.
+              </p>
+            </div>
+            <TransferOwnershipForm accountSlug={account.slug} accountName={account.name} candidates={candidates} />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
