@@ -4,3 +4,4 @@ export * from "./accounts";
 export * from "./memberships";
 export * from "./password-tokens";
 export * from "./calls";
+export * from "./access-presets";

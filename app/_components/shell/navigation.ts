@@ -15,6 +15,9 @@ export function navigationFor(access: Pick<AccessContext, "account" | "can">): N
       items: [
         ...(access.can("users.view") ? [{ href: `${base}/settings/users`, label: "Users", icon: "users" as const }] : []),
         { href: `${base}/settings/roles`, label: "Roles", icon: "roles" },
+        ...(access.can("account.edit_settings")
+          ? [{ href: `${base}/settings/presets`, label: "Access presets", icon: "presets" as const }]
+          : []),
         ...(access.can("account.edit_info") || access.can("account.transfer_ownership")
           ? [{ href: `${base}/settings/account`, label: "Account", icon: "account" as const }]
           : []),

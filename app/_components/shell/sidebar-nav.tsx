@@ -1,11 +1,11 @@
 "use client";
 
-import { BookOpen, Building2, Home, PhoneCall, Users } from "lucide-react";
+import { BookOpen, Building2, Home, PhoneCall, SlidersHorizontal, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/app/_components/ui/cn";
 
-const ICONS = { home: Home, calls: PhoneCall, users: Users, roles: BookOpen, account: Building2 } as const;
+const ICONS = { home: Home, calls: PhoneCall, users: Users, roles: BookOpen, account: Building2, presets: SlidersHorizontal } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
 export type NavSection = { title: string | null; items: NavItem[] };
