@@ -11,6 +11,7 @@ const FAILURE_MESSAGES: Record<Exclude<Authorization, { ok: true }>["failure"], 
   "signed-out": "Your session has ended. Sign in again to continue.",
   "not-found": "This account does not exist or you do not have access to it.",
   forbidden: "You do not have permission to do this.",
+  closed: "This account is closed. Its network's Super Users can reopen it.",
 };
 
 /** The first message per field, keyed by the field's path ("email", "overrides.calls.mention"). */
@@ -23,6 +24,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 type ActionDefinition<Schema extends z.ZodType, T> = {
   input: Schema;
   permission: PermissionKey;
+  // Only reopening runs on a closed account.
+  allowClosed?: boolean;
   run: (args: { input: z.output<Schema>; access: AccessContext; tx: Transaction }) => Promise<T>;
 };
 
@@ -35,7 +38,9 @@ type ActionDefinition<Schema extends z.ZodType, T> = {
  */
 export function accountAction<Schema extends z.ZodType, T>(definition: ActionDefinition<Schema, T>) {
   return async (accountSlug: string, rawInput: unknown): Promise<ActionResult<T>> => {
-    const authorization = await checkAccess(String(accountSlug), definition.permission);
+    const authorization = await checkAccess(String(accountSlug), definition.permission, {
+      allowClosed: definition.allowClosed,
+    });
     if (!authorization.ok) return { ok: false, error: FAILURE_MESSAGES[authorization.failure] };
 
     const parsed = definition.input.safeParse(rawInput);

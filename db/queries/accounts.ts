@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { preparedStatement } from "../prepared";
@@ -6,7 +6,7 @@ import { accounts, memberships, users, type Account, type AccountType, type Memb
 import { roleRank, type Role } from "@/lib/authz/roles";
 
 export type AccountAccess = {
-  account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId">;
+  account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId" | "closedAt">;
   role: Role;
   licenses: Account["products"];
   overrides: Membership["overrides"];
@@ -32,6 +32,7 @@ const accountAccessStatement = preparedStatement((database) =>
       parentId: accounts.parentId,
       products: accounts.products,
       holderUserId: accounts.holderUserId,
+      closedAt: accounts.closedAt,
       membershipId: memberships.id,
       membershipAccountId: memberships.accountId,
       role: memberships.role,
@@ -79,6 +80,7 @@ export async function findAccountAccess(userId: string, slug: string): Promise<A
       parentId: row.parentId,
       products: row.products,
       holderUserId: row.holderUserId,
+      closedAt: row.closedAt,
     },
     role: row.role,
     licenses: row.licenses,
@@ -96,7 +98,7 @@ export async function findHomeAccountSlug(userId: string): Promise<string | unde
     .select({ slug: accounts.slug })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active"), isNull(accounts.closedAt)))
     .orderBy(asc(accounts.type), asc(accounts.name))
     .limit(1);
   return row?.slug;
@@ -144,7 +146,7 @@ export async function listReachableAccounts(
     .select(columns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active"), matchesSearch));
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active"), isNull(accounts.closedAt), matchesSearch));
   const networkIds = (
     await database
       .select({ id: accounts.id })

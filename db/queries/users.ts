@@ -1,21 +1,23 @@
-import { and, eq, exists, sql } from "drizzle-orm";
+import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import { db, type Database, type Executor } from "../client";
 import { preparedStatement } from "../prepared";
-import { memberships, users, type User } from "../schema";
+import { accounts, memberships, users, type User } from "../schema";
 
 export async function findUserByEmail(normalizedEmail: string, executor: Executor = db()): Promise<User | undefined> {
   const [user] = await executor.select().from(users).where(eq(users.email, normalizedEmail)).limit(1);
   return user;
 }
 
-// Built with the query builder, not raw SQL: Drizzle leaves column names
-// unqualified in a select list, which would make "id" ambiguous in there.
+// An active membership of an open account. Built with the query builder, not
+// raw SQL: Drizzle leaves column names unqualified in a select list, which
+// would make "id" ambiguous in there.
 function hasActiveMembership(database: Database) {
   return exists(
     database
       .select({ one: sql`1` })
       .from(memberships)
-      .where(and(eq(memberships.userId, users.id), eq(memberships.status, "active"))),
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(and(eq(memberships.userId, users.id), eq(memberships.status, "active"), isNull(accounts.closedAt))),
   ).mapWith(Boolean);
 }
 

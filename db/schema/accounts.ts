@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { accountType, product } from "./enums";
 import { users } from "./users";
@@ -17,6 +17,9 @@ export const accounts = pgTable(
     products: product().array().notNull(),
     // The one person who may close the account or hand it over.
     holderUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    // Set when the holder closes the account: it then refuses every request
+    // except its network's Super Users reopening it.
+    closedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -27,6 +30,7 @@ export const accounts = pgTable(
     index("accounts_children_by_name_idx").on(t.parentId, t.type, sql`lower(${t.name}) collate "C"`, t.id),
     check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 63`),
     check("accounts_has_product", sql`cardinality(${t.products}) >= 1`),
+    check("accounts_network_never_closed", sql`${t.type} <> 'network' or ${t.closedAt} is null`),
     check(
       "accounts_tree_shape",
       sql`(${t.type} = 'network' and ${t.parentId} is null) or (${t.type} <> 'network' and ${t.parentId} is not null)`,

@@ -1,4 +1,5 @@
 import { findAccountAccess } from "@/db/queries/accounts";
+import { closedAccountRefuses } from "@/lib/authz/closed-accounts";
 import { isAccountSlug, isUuid } from "@/lib/validation/ids";
 import type { SessionClaims } from "./resolve-session";
 
@@ -22,7 +23,7 @@ export async function decideRequest(pathname: string, claims: Partial<SessionCla
   if (accountSlug === undefined) return "continue";
   if (!isAccountSlug(accountSlug)) return "not-found";
   const access = await findAccountAccess(claims.userId, accountSlug);
-  if (!access) return "not-found";
+  if (!access || closedAccountRefuses(access)) return "not-found";
   if (access.sessionVersion !== claims.sessionVersion) return "sign-in";
   return "continue";
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { findAccountAccess, type AccountAccess } from "@/db/queries/accounts";
 import { getSession, type CurrentSession } from "@/lib/auth/session";
 import { isAccountSlug } from "@/lib/validation/ids";
+import { closedAccountRefuses } from "./closed-accounts";
 import { reportScopeFor, type ReportScope } from "./data-filter";
 import { effectivePermissions, parseOverrides } from "./effective";
 import type { PermissionKey } from "./permissions";
@@ -12,12 +13,19 @@ export type AccessContext = AccountAccess & {
   permissions: ReadonlySet<PermissionKey>;
   isHolder: boolean;
   reportScope: ReportScope;
+  // Only a closed account's network Super Users get a context for it at all.
+  closed: boolean;
   can(permission: PermissionKey): boolean;
 };
 
 export type Authorization =
   | { ok: true; context: AccessContext }
-  | { ok: false; failure: "signed-out" | "not-found" | "forbidden" };
+  | { ok: false; failure: "signed-out" | "not-found" | "forbidden" | "closed" };
+
+export type AccessOptions = {
+  // Only the account settings page and reopening work on a closed account.
+  allowClosed?: boolean;
+};
 
 /**
  * Account (by slug) → the signed-in caller's active membership in it or in its
@@ -29,7 +37,7 @@ export async function accessContextFor(
 ): Promise<AccessContext | "not-found"> {
   if (!isAccountSlug(accountSlug)) return "not-found";
   const access = await findAccountAccess(session.user.id, accountSlug);
-  if (!access) return "not-found";
+  if (!access || closedAccountRefuses(access)) return "not-found";
   const isHolder = access.account.holderUserId === session.user.id;
   const permissions = effectivePermissions({
     role: access.role,
@@ -45,6 +53,7 @@ export async function accessContextFor(
     permissions,
     isHolder,
     reportScope: reportScopeFor(access.role, access.dataFilter),
+    closed: access.account.closedAt !== null,
     can: (permission) => permissions.has(permission),
   };
 }
@@ -60,9 +69,14 @@ const resolveAccess = cache(async (accountSlug: string): Promise<AccessContext |
  * (the action wrapper, route handlers). A caller who cannot reach the account
  * gets not-found, never a hint that it exists; forbidden only once they can.
  */
-export async function checkAccess(accountSlug: string, permission?: PermissionKey): Promise<Authorization> {
+export async function checkAccess(
+  accountSlug: string,
+  permission?: PermissionKey,
+  { allowClosed = false }: AccessOptions = {},
+): Promise<Authorization> {
   const resolved = await resolveAccess(accountSlug);
   if (resolved === "signed-out" || resolved === "not-found") return { ok: false, failure: resolved };
+  if (resolved.closed && !allowClosed) return { ok: false, failure: "closed" };
   if (permission && !resolved.can(permission)) return { ok: false, failure: "forbidden" };
   return { ok: true, context: resolved };
 }
@@ -72,10 +86,16 @@ export async function checkAccess(accountSlug: string, permission?: PermissionKe
  * sign-in for a signed-out visitor, 404 for an unreachable account, 403 for a
  * missing permission.
  */
-export async function authorize(accountSlug: string, permission?: PermissionKey): Promise<AccessContext> {
-  const result = await checkAccess(accountSlug, permission);
+export async function authorize(
+  accountSlug: string,
+  permission?: PermissionKey,
+  options?: AccessOptions,
+): Promise<AccessContext> {
+  const result = await checkAccess(accountSlug, permission, options);
   if (result.ok) return result.context;
   if (result.failure === "signed-out") redirect("/sign-in");
   if (result.failure === "not-found") notFound();
+  // A network Super User on a closed account's page: its settings offer reopening.
+  if (result.failure === "closed") redirect(`/a/${accountSlug}/settings/account`);
   forbidden();
 }

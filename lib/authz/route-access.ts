@@ -2,11 +2,12 @@ import { NextResponse } from "next/server";
 import { checkAccess, type AccessContext } from "./authorize";
 import type { PermissionKey } from "./permissions";
 
-const STATUS = { "signed-out": 401, "not-found": 404, forbidden: 403 } as const;
+const STATUS = { "signed-out": 401, "not-found": 404, forbidden: 403, closed: 403 } as const;
 const MESSAGES = {
   "signed-out": "Sign in first.",
   "not-found": "Not found.",
   forbidden: "You do not have permission to do this.",
+  closed: "This account is closed.",
 } as const;
 
 /** authorize() for route handlers: the access context, or the JSON error response to return. */

@@ -36,3 +36,8 @@ export const transferOwnershipSchema = z.object({
   newHolderUserId: z.uuid({ error: "Choose the Super User who becomes the account holder." }),
 });
 export type TransferOwnershipInput = z.input<typeof transferOwnershipSchema>;
+
+export const closeAccountSchema = z.object({
+  confirmation: z.string({ error: "Type the account's name to confirm." }).max(200, "Type the account's name to confirm."),
+});
+export const reopenAccountSchema = z.object({});

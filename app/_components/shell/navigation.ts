@@ -2,8 +2,11 @@ import type { AccessContext } from "@/lib/authz/authorize";
 import type { NavSection } from "./sidebar-nav";
 
 /** The sidebar for one account, holding only what the caller's permissions open. */
-export function navigationFor(access: Pick<AccessContext, "account" | "can">): NavSection[] {
+export function navigationFor(access: Pick<AccessContext, "account" | "can" | "closed">): NavSection[] {
   const base = `/a/${access.account.slug}`;
+  if (access.closed) {
+    return [{ title: "Settings", items: [{ href: `${base}/settings/account`, label: "Account", icon: "account" }] }];
+  }
   return [
     { title: null, items: [{ href: base, label: "Overview", icon: "home", exact: true }] },
     {

@@ -14,7 +14,8 @@ export default async function AccountLayout({
   params: Promise<{ account: string }>;
 }) {
   const { account: slug } = await params;
-  const access = await authorize(slug);
+  // Closed accounts still get the shell, for their network's Super Users to reopen them.
+  const access = await authorize(slug, undefined, { allowClosed: true });
   const { account, session } = access;
   const switcherGroups = await listReachableAccounts(session.user.id);
 

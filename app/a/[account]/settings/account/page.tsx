@@ -6,6 +6,7 @@ import { findAccountById } from "@/db/queries/accounts";
 import { listHolderCandidates } from "@/lib/accounts/transfer-ownership";
 import { authorize } from "@/lib/authz/authorize";
 import { AccountInfoForm } from "./_components/account-info-form";
+import { CloseAccountForm, ReopenAccountButton } from "./_components/close-account-form";
 import { TransferOwnershipForm } from "./_components/transfer-ownership-form";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -13,8 +14,9 @@ export const metadata: Metadata = { title: "Account settings" };
 const SECTION = "space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
 
 export default async function AccountSettingsPage({ params }: { params: Promise<{ account: string }> }) {
-  const access = await authorize((await params).account);
+  const access = await authorize((await params).account, undefined, { allowClosed: true });
   const { account, isHolder } = access;
+  if (access.closed) return <ClosedAccount slug={account.slug} name={account.name} />;
   if (!access.can("account.edit_info") && !isHolder) forbidden();
   const current = await findAccountById(account.id);
   const candidates = isHolder ? await listHolderCandidates(db(), account.id, access.session.user.id) : [];
@@ -46,7 +48,39 @@ export default async function AccountSettingsPage({ params }: { params: Promise<
             <TransferOwnershipForm accountSlug={account.slug} accountName={account.name} candidates={candidates} />
           </section>
         ) : null}
+        {access.can("account.close") ? (
+          <section aria-labelledby="close-heading" className={`${SECTION} border-red-200 dark:border-red-900`}>
+            <div className="space-y-1">
+              <h2 id="close-heading" className="font-medium">
+                Close the account
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Nobody can use {account.name} once it is closed, you included; its data is kept. The Super Users of its
+                network can reopen it.
+              </p>
+            </div>
+            <CloseAccountForm accountSlug={account.slug} accountName={account.name} />
+          </section>
+        ) : null}
       </div>
+    </>
+  );
+}
+
+// What a network Super User sees of a closed account: the way to reopen it.
+function ClosedAccount({ slug, name }: { slug: string; name: string }) {
+  return (
+    <>
+      <PageHeader title="Account settings" description={`${name} is closed.`} />
+      <section aria-labelledby="closed-heading" className={`${SECTION} max-w-2xl`}>
+        <h2 id="closed-heading" className="font-medium">
+          This account is closed
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Its holder closed it. Reopening lets its members sign in and work in it again.
+        </p>
+        <ReopenAccountButton accountSlug={slug} accountName={name} />
+      </section>
     </>
   );
 }

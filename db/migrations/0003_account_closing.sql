@@ -1,0 +1,2 @@
+ALTER TABLE "accounts" ADD COLUMN "closed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_network_never_closed" CHECK ("accounts"."type" <> 'network' or "accounts"."closed_at" is null);
