@@ -1,21 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Transaction } from "@/db/client";
 import { findAccountById } from "@/db/queries/accounts";
 import { seedDemoData, DEMO_PASSWORD } from "@/db/seed";
 import { closeAccount, reopenAccount } from "@/lib/accounts/close-account";
 import { decideRequest } from "@/lib/auth/guard";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { accessContextFor } from "@/lib/authz/authorize";
-import { accountIdOf, userIdOf } from "./support/fixtures";
+import { accessAs, accountIdOf, inTransaction, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
-const inTransaction = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => db().transaction(work);
-
-async function accessOf(email: string, slug: string) {
-  return accessContextFor({ user: { id: await userIdOf(email), email, name: email }, signedInAt: new Date() }, slug);
-}
+const accessOf = accessAs;
 
 describe(`closing an account (${database.driver})`, () => {
   it("needs the exact name typed, and never applies to a network", async () => {

@@ -1,17 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Transaction } from "@/db/client";
+import { db } from "@/db/client";
 import { findAccountById } from "@/db/queries/accounts";
 import { seedDemoData } from "@/db/seed";
 import { memberships, users } from "@/db/schema";
 import { transferOwnership } from "@/lib/accounts/transfer-ownership";
 import { updateAccountInfo } from "@/lib/accounts/update-account-info";
-import { accountIdOf, userIdOf } from "./support/fixtures";
+import { accountIdOf, inTransaction, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
-const inTransaction = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => db().transaction(work);
 
 describe(`account information (${database.driver})`, () => {
   it("renames the account and refuses a stale form", async () => {

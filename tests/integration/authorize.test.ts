@@ -3,23 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { memberships } from "@/db/schema";
-import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
-import { userIdOf } from "./support/fixtures";
+import { accessAs, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
 
-async function accessOf(email: string, slug: string): Promise<AccessContext | "not-found"> {
-  const session = { user: { id: await userIdOf(email), email, name: email }, signedInAt: new Date() };
-  return accessContextFor(session, slug);
-}
-
-async function contextOf(email: string, slug: string): Promise<AccessContext> {
-  const access = await accessOf(email, slug);
-  if (access === "not-found") throw new Error(`${email} cannot reach ${slug}`);
-  return access;
-}
+const accessOf = accessAs;
+const contextOf = reachingAccessAs;
 
 describe(`authorize (${database.driver})`, () => {
   it("derives permissions from the membership that reaches the account", async () => {

@@ -1,27 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Transaction } from "@/db/client";
+import { db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { accounts, memberships, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
-import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
+import type { AccessContext } from "@/lib/authz/authorize";
 import type { Role } from "@/lib/authz/roles";
 import { changeMemberAccess } from "@/lib/members/change-member-access";
 import { changeMemberStatus } from "@/lib/members/change-member-status";
 import { removeMember } from "@/lib/members/remove-member";
-import { accountIdOf, userIdOf } from "./support/fixtures";
+import { accountIdOf, inTransaction, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
 
-async function actorIn(email: string, slug: string): Promise<AccessContext> {
-  const session = { user: { id: await userIdOf(email), email, name: email }, signedInAt: new Date() };
-  const access = await accessContextFor(session, slug);
-  if (access === "not-found") throw new Error(`${email} cannot reach ${slug}`);
-  return access;
-}
+const actorIn = reachingAccessAs;
 
 async function membershipOf(email: string, slug: string) {
   const [row] = await db()
@@ -32,7 +27,6 @@ async function membershipOf(email: string, slug: string) {
 }
 
 const BOTH = ["marketing", "contact_center"] as ("marketing" | "contact_center")[];
-const inTransaction = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => db().transaction(work);
 
 describe(`changing a member's access (${database.driver})`, () => {
   it("applies a Super User's change and bumps the version", async () => {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
+import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
 import { accounts, calls, memberships, users } from "@/db/schema";
 
 export async function userIdOf(email: string): Promise<string> {
@@ -29,4 +30,20 @@ export async function snapshotTables() {
     memberships: await db().select().from(memberships).orderBy(memberships.userId, memberships.accountId),
     calls: await db().select().from(calls).orderBy(calls.id),
   };
+}
+
+export function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db().transaction(work);
+}
+
+/** What authorize() resolves for this person in this account, as if they were signed in. */
+export async function accessAs(email: string, slug: string): Promise<AccessContext | "not-found"> {
+  const session = { user: { id: await userIdOf(email), email, name: email }, signedInAt: new Date() };
+  return accessContextFor(session, slug);
+}
+
+export async function reachingAccessAs(email: string, slug: string): Promise<AccessContext> {
+  const access = await accessAs(email, slug);
+  if (access === "not-found") throw new Error(`${email} cannot reach ${slug}`);
+  return access;
 }
