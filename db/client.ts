@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -22,7 +23,8 @@ export function openPostgres(url: string): DatabaseHandle {
 }
 
 export function openPglite(dataDir: string): DatabaseHandle {
-  const client = new PGlite(dataDir);
+  // pg_trgm backs the users search, as on Postgres.
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return { driver: "pglite", db, client, close: () => client.close() };
 }

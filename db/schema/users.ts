@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 // One row per person, keyed by normalized (trimmed, lower-case) email. What a
@@ -16,12 +16,20 @@ export const users = pgTable(
     // a session token carrying an older version is rejected.
     sessionVersion: integer().notNull().default(1),
     lastSignInAt: timestamp({ withTimezone: true }),
+    // What the users search matches: one trigram-indexed column (the only one,
+    // since trigram indexes slow writes).
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`lower(${users.email} || ' ' || ${users.name})`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     check("users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+    index("users_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    // 1–2 letter searches match the start of the email or of the name, by prefix.
+    index("users_email_prefix_idx").on(t.email.op("text_pattern_ops")),
   ],
 );
 
