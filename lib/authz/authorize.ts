@@ -5,7 +5,7 @@ import { getSession, type CurrentSession } from "@/lib/auth/session";
 import { isAccountSlug } from "@/lib/validation/ids";
 import { closedAccountRefuses } from "./closed-accounts";
 import { reportScopeFor, type ReportScope } from "./data-filter";
-import { effectivePermissions, parseOverrides } from "./effective";
+import { permissionsOfAccess } from "./access-permissions";
 import type { PermissionKey } from "./permissions";
 
 export type AccessContext = AccountAccess & {
@@ -39,14 +39,7 @@ export async function accessContextFor(
   const access = await findAccountAccess(session.user.id, accountSlug);
   if (!access || closedAccountRefuses(access)) return "not-found";
   const isHolder = access.account.holderUserId === session.user.id;
-  const permissions = effectivePermissions({
-    role: access.role,
-    licenses: access.licenses,
-    overrides: parseOverrides(access.overrides),
-    accountType: access.account.type,
-    accountProducts: access.account.products,
-    isHolder,
-  });
+  const permissions = permissionsOfAccess(access, session.user.id);
   return {
     ...access,
     session,

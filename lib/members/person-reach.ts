@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findAccountAccess } from "@/db/queries/accounts";
 import { accounts, memberships } from "@/db/schema";
-import { effectivePermissions, parseOverrides } from "@/lib/authz/effective";
+import { permissionsOfAccess } from "@/lib/authz/access-permissions";
 
 /**
  * Whether an admin may act on a person as a whole (change their email, reset
@@ -20,15 +20,7 @@ export async function adminReachCoversPerson(adminUserId: string, personUserId: 
   for (const { slug } of personAccounts) {
     const access = await findAccountAccess(adminUserId, slug);
     if (!access) return false;
-    const permissions = effectivePermissions({
-      role: access.role,
-      licenses: access.licenses,
-      overrides: parseOverrides(access.overrides),
-      accountType: access.account.type,
-      accountProducts: access.account.products,
-      isHolder: access.account.holderUserId === adminUserId,
-    });
-    if (!permissions.has("users.edit")) return false;
+    if (!permissionsOfAccess(access, adminUserId).has("users.edit")) return false;
   }
   return true;
 }

@@ -1,5 +1,8 @@
 "use server";
 
+// Every action here is built with accountAction(), which runs authorize() for
+// the account and permission before anything is parsed or written.
+
 import { revalidatePath } from "next/cache";
 import { accountAction } from "@/lib/action";
 import { ActionError } from "@/lib/action-error";

@@ -7,7 +7,28 @@ import { ROLE_LABELS, ROLES } from "@/lib/authz/roles";
 import { SEARCH_MAX_LENGTH, type MembersQuery } from "@/lib/validation/members-query";
 
 const SORT_LABELS = { name: "Name", email: "Email", role: "Role", last_sign_in: "Last sign-in" } as const;
-const SELECT = "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: Array<[string, string]> }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={`users-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={`users-${name}`}
+        name={name}
+        defaultValue={value}
+        className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 // A GET form (next/form navigates client-side): the view lives in the URL, so it
 // can be shared and the back button works. Keyed by the view, so going back
@@ -33,54 +54,24 @@ export function UsersFilters({ basePath, query }: { basePath: string; query: Mem
           3 or more characters match anywhere; 1–2 match the start of an email, a name or a word of a name.
         </p>
       </div>
-      <div className="space-y-1">
-        <label htmlFor="users-role" className="block text-sm font-medium">
-          Role
-        </label>
-        <select id="users-role" name="role" defaultValue={query.role ?? ""} className={SELECT}>
-          <option value="">Any role</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="users-license" className="block text-sm font-medium">
-          License
-        </label>
-        <select id="users-license" name="license" defaultValue={query.license ?? ""} className={SELECT}>
-          <option value="">Any license</option>
-          {PRODUCTS.map((product) => (
-            <option key={product} value={product}>
-              {PRODUCT_LABELS[product]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="users-status" className="block text-sm font-medium">
-          Status
-        </label>
-        <select id="users-status" name="status" defaultValue={query.status ?? ""} className={SELECT}>
-          <option value="">Any status</option>
-          <option value="active">Active</option>
-          <option value="deactivated">Deactivated</option>
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="users-sort" className="block text-sm font-medium">
-          Sort by
-        </label>
-        <select id="users-sort" name="sort" defaultValue={query.sort} className={SELECT}>
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="role" label="Role" value={query.role ?? ""} options={[["", "Any role"], ...ROLES.map((r): [string, string] => [r, ROLE_LABELS[r]])]} />
+      <FilterSelect
+        name="license"
+        label="License"
+        value={query.license ?? ""}
+        options={[["", "Any license"], ...PRODUCTS.map((p): [string, string] => [p, PRODUCT_LABELS[p]])]}
+      />
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={query.status ?? ""}
+        options={[
+          ["", "Any status"],
+          ["active", "Active"],
+          ["deactivated", "Deactivated"],
+        ]}
+      />
+      <FilterSelect name="sort" label="Sort by" value={query.sort} options={Object.entries(SORT_LABELS)} />
       <div className="flex gap-2 pb-5">
         <Button type="submit" variant="secondary">
           Apply
