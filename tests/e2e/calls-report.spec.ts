@@ -17,6 +17,8 @@ test("a Filtered Reporting member sees only the calls their filter allows, on ev
   expect(await locationsShown(page)).toEqual(new Set(["Denver"]));
   await page.getByRole("link", { name: "Older calls" }).click();
   await expect(page).toHaveURL(/after=/);
+  // Rendered only on later pages: the new page is on screen, not just in the URL.
+  await expect(page.getByRole("link", { name: "Newest calls" })).toBeVisible();
   expect(await locationsShown(page)).toEqual(new Set(["Denver"]));
 });
 
