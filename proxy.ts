@@ -1,5 +1,6 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/config";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { sessionSecret } from "@/lib/auth/config";
 import { decideRequest } from "@/lib/auth/guard";
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -16,8 +17,20 @@ function signInRedirect(request: NextRequest) {
   return response;
 }
 
-const guard = auth(async (request) => {
-  switch (await decideRequest(request.nextUrl.pathname, request.auth)) {
+/**
+ * Reads the session token without writing it back. (next-auth's auth() wrapper
+ * re-sets the session cookie on every response, so a request still in flight
+ * when someone signs out would sign them back in.)
+ */
+async function sessionClaims(request: NextRequest) {
+  const secureCookie = request.cookies.getAll().some((cookie) => cookie.name.startsWith("__Secure-authjs.session-token"));
+  const token = await getToken({ req: request, secret: sessionSecret(), secureCookie });
+  if (!token?.sub) return null;
+  return { userId: token.sub, sessionVersion: token.sessionVersion };
+}
+
+export async function proxy(request: NextRequest) {
+  switch (await decideRequest(request.nextUrl.pathname, await sessionClaims(request))) {
     case "continue":
       return NextResponse.next();
     case "sign-in":
@@ -28,13 +41,6 @@ const guard = auth(async (request) => {
       // Rendered by app/not-found.tsx, exactly like an account that does not exist.
       return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
   }
-});
-
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // With a lazily built config (the secret may be generated at start-up),
-  // next-auth hands back the wrapped handler as a promise.
-  const handler = await guard;
-  return handler(request, event as never);
 }
 
 export const config = {

@@ -9,10 +9,14 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 // the config is rebuilt on every auth() call.
 let secret: string | undefined;
 
-function authConfig(): NextAuthConfig {
+export function sessionSecret(): string {
   secret ??= authSecret();
+  return secret;
+}
+
+function authConfig(): NextAuthConfig {
   return {
-    secret,
+    secret: sessionSecret(),
     // Rolecall is self-hosted behind its own host name.
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
