@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { db, type Transaction } from "@/db/client";
 import { checkAccess, type AccessContext, type Authorization } from "@/lib/authz/authorize";
 import type { PermissionKey } from "@/lib/authz/permissions";
-import { ActionError, type FieldErrors } from "./action-error";
+import { ActionError, fieldErrorsOf, type FieldErrors } from "./action-error";
 
-export { ActionError, type FieldErrors } from "./action-error";
+export { ActionError, fieldErrorsOf, type FieldErrors } from "./action-error";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 const FAILURE_MESSAGES: Record<Exclude<Authorization, { ok: true }>["failure"], string> = {
@@ -13,13 +13,6 @@ const FAILURE_MESSAGES: Record<Exclude<Authorization, { ok: true }>["failure"], 
   forbidden: "You do not have permission to do this.",
   closed: "This account is closed. Its network's Super Users can reopen it.",
 };
-
-/** The first message per field, keyed by the field's path ("email", "overrides.calls.mention"). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  return fieldErrors;
-}
 
 type ActionDefinition<Schema extends z.ZodType, T> = {
   input: Schema;

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { fieldErrorsOf } from "@/lib/action-error";
 import { setPasswordWithToken } from "@/lib/auth/set-password";
 import { setPasswordSchema } from "@/lib/validation/sign-in";
 
@@ -9,11 +10,7 @@ export type SetPasswordResult = { ok: false; error?: string; fieldErrors?: Recor
 // Public endpoint: the one-time token is the credential.
 export async function setPassword(input: unknown): Promise<SetPasswordResult> {
   const parsed = setPasswordSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const done = await setPasswordWithToken(parsed.data.token, parsed.data.password);
   if (!done) return { ok: false, error: "This link has expired or was already used. Ask an admin for a new one." };
   redirect("/sign-in?notice=password-set");
