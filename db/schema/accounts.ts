@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { accountType, product } from "./enums";
 import { users } from "./users";
@@ -20,6 +20,8 @@ export const accounts = pgTable(
     // Set when the holder closes the account: it then refuses every request
     // except its network's Super Users reopening it.
     closedAt: timestamp({ withTimezone: true }),
+    // How long an invitation link of this account works.
+    inviteTtlDays: integer().notNull().default(7),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -29,6 +31,7 @@ export const accounts = pgTable(
     // at a time. Collation "C" sorts the same on every server and in PGlite.
     index("accounts_children_by_name_idx").on(t.parentId, t.type, sql`lower(${t.name}) collate "C"`, t.id),
     check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 63`),
+    check("accounts_invite_ttl_range", sql`${t.inviteTtlDays} between 1 and 30`),
     check("accounts_has_product", sql`cardinality(${t.products}) >= 1`),
     check("accounts_network_never_closed", sql`${t.type} <> 'network' or ${t.closedAt} is null`),
     check(

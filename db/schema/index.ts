@@ -5,3 +5,5 @@ export * from "./memberships";
 export * from "./password-tokens";
 export * from "./calls";
 export * from "./access-presets";
+export * from "./invitations";
+export * from "./emails";

@@ -16,6 +16,13 @@ export const users = pgTable(
     // a session token carrying an older version is rejected.
     sessionVersion: integer().notNull().default(1),
     lastSignInAt: timestamp({ withTimezone: true }),
+    phone: text(),
+    // Preferences; null means the default (the browser's time zone, ISO-like dates, the account home).
+    timeZone: text(),
+    dateFormat: text(),
+    landingPage: text(),
+    // Set when the person has enrolled a second factor (the security issue adds enrolment).
+    twoFactorEnabledAt: timestamp({ withTimezone: true }),
     // What the users search matches: one trigram-indexed column (the only one,
     // since trigram indexes slow writes).
     searchText: text()
