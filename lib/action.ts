@@ -20,6 +20,9 @@ type ActionDefinition<Schema extends z.ZodType, T> = {
   // Only reopening runs on a closed account.
   allowClosed?: boolean;
   run: (args: { input: z.output<Schema>; access: AccessContext; tx: Transaction }) => Promise<T>;
+  // Runs once the transaction has committed, e.g. to hand queued emails to the
+  // delivery job; what it does must not undo or fail the committed change.
+  afterCommit?: (data: T) => Promise<void>;
 };
 
 /**
@@ -42,6 +45,7 @@ export function accountAction<Schema extends z.ZodType, T>(definition: ActionDef
     }
     try {
       const data = await db().transaction((tx) => definition.run({ input: parsed.data, access: authorization.context, tx }));
+      await definition.afterCommit?.(data);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

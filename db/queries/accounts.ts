@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { preparedStatement } from "../prepared";
 import { accounts, memberships, users, type Account, type AccountType, type Membership } from "../schema";
-import { roleRank, type Role } from "@/lib/authz/roles";
+import { pickReachingMembership } from "@/lib/authz/reaching-membership";
+import type { Role } from "@/lib/authz/roles";
 
 export type AccountAccess = {
   account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId" | "closedAt">;
@@ -56,20 +57,10 @@ const accountAccessStatement = preparedStatement((database) =>
     .prepare("account_access"),
 );
 
-/**
- * The caller's access to an account, or undefined when they cannot reach it.
- * With memberships both in the account and in its network, the higher role
- * applies (the account's own on a tie): a child account's admins can add to
- * what network staff may do in their account, never take it away.
- */
+/** The caller's access to an account, or undefined when they cannot reach it (see pickReachingMembership). */
 export async function findAccountAccess(userId: string, slug: string): Promise<AccountAccess | undefined> {
   const rows = await accountAccessStatement().execute({ userId, slug });
-  const isDirect = (r: (typeof rows)[number]) => r.membershipAccountId === r.id;
-  const row = rows.reduce<(typeof rows)[number] | undefined>((best, candidate) => {
-    if (!best) return candidate;
-    const difference = roleRank(candidate.role) - roleRank(best.role);
-    return difference > 0 || (difference === 0 && isDirect(candidate)) ? candidate : best;
-  }, undefined);
+  const row = pickReachingMembership(rows, (r) => r.membershipAccountId === r.id);
   if (!row) return undefined;
   return {
     account: {

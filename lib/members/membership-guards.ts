@@ -17,13 +17,7 @@ const NOT_FOUND = "This person is not a member of this account.";
  * it is not their own, and its role is not above theirs.
  */
 export async function lockEditableMembership(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
-  await lockAccountAndNetwork(tx, actor.account);
-  // The actor's own access may have changed while this request waited for the
-  // lock (another admin demoted them): decide on what holds now.
-  const currentRole = await highestReachingRole(tx, actor.account, actor.session.user.id);
-  if (!currentRole || roleRank(currentRole) < roleRank(actor.role)) {
-    throw new ActionError("Your access to this account changed meanwhile. Reload the page.");
-  }
+  await lockAccountAsActor(tx, actor);
   const membership = await lockMembershipInAccount(tx, actor.account.id, membershipId);
   if (!membership) throw new ActionError(NOT_FOUND);
   if (membership.userId === actor.session.user.id) {
@@ -33,6 +27,19 @@ export async function lockEditableMembership(tx: Transaction, actor: Actor, memb
     throw new ActionError("You cannot change someone whose role is above yours.");
   }
   return membership;
+}
+
+/**
+ * Locks the account (and its network) for a change to its members, then
+ * re-reads the actor's role: it may have changed while this request waited
+ * for the lock (another admin demoted them), so decide on what holds now.
+ */
+export async function lockAccountAsActor(tx: Transaction, actor: Actor): Promise<void> {
+  await lockAccountAndNetwork(tx, actor.account);
+  const currentRole = await highestReachingRole(tx, actor.account, actor.session.user.id);
+  if (!currentRole || roleRank(currentRole) < roleRank(actor.role)) {
+    throw new ActionError("Your access to this account changed meanwhile. Reload the page.");
+  }
 }
 
 /** The account holder keeps their place until they hand the account over. */

@@ -1,26 +1,54 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { findAccountAccess } from "@/db/queries/accounts";
+import { and, eq, inArray } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
 import { accounts, memberships } from "@/db/schema";
-import { permissionsOfAccess } from "@/lib/authz/access-permissions";
+import { effectivePermissions, parseOverrides } from "@/lib/authz/effective";
+import { pickReachingMembership } from "@/lib/authz/reaching-membership";
 
 /**
- * Whether an admin may act on a person as a whole (change their email, reset
- * their password or 2FA, sign them out everywhere): only when the admin can
- * edit users in every account where that person has a membership. So an
- * advertiser's admin can never take over a network user.
+ * Which of these people an admin may act on as a whole (change their email,
+ * reset their password or 2FA, sign them out everywhere): those for whom the
+ * admin can edit users in every account where the person has a membership.
+ * So an advertiser's admin can never take over a network user. Two queries
+ * for a whole page of people; takes the caller's transaction when there is one.
  */
-export async function adminReachCoversPerson(adminUserId: string, personUserId: string): Promise<boolean> {
-  const personAccounts = await db()
-    .select({ slug: accounts.slug })
+export async function peopleCoveredByAdmin(adminUserId: string, personUserIds: string[], executor: Executor = db()): Promise<Set<string>> {
+  if (personUserIds.length === 0) return new Set();
+  const personMemberships = await executor
+    .select({
+      userId: memberships.userId,
+      account: { id: accounts.id, type: accounts.type, parentId: accounts.parentId, products: accounts.products, holderUserId: accounts.holderUserId },
+    })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, personUserId));
-  if (personAccounts.length === 0) return false;
-  for (const { slug } of personAccounts) {
-    const access = await findAccountAccess(adminUserId, slug);
-    if (!access) return false;
-    if (!permissionsOfAccess(access, adminUserId).has("users.edit")) return false;
-  }
-  return true;
+    .where(inArray(memberships.userId, [...new Set(personUserIds)]));
+  const reachableIds = [...new Set(personMemberships.flatMap(({ account }) => [account.id, account.parentId ?? account.id]))];
+  const adminMemberships = reachableIds.length
+    ? await executor
+        .select({ accountId: memberships.accountId, role: memberships.role, licenses: memberships.licenses, overrides: memberships.overrides })
+        .from(memberships)
+        .where(and(eq(memberships.userId, adminUserId), eq(memberships.status, "active"), inArray(memberships.accountId, reachableIds)))
+    : [];
+
+  const adminCanEditUsersIn = (account: (typeof personMemberships)[number]["account"]): boolean => {
+    const reaching = pickReachingMembership(
+      adminMemberships.filter((m) => m.accountId === account.id || m.accountId === account.parentId),
+      (m) => m.accountId === account.id,
+    );
+    if (!reaching) return false;
+    return effectivePermissions({
+      role: reaching.role,
+      licenses: reaching.licenses,
+      overrides: parseOverrides(reaching.overrides),
+      accountType: account.type,
+      accountProducts: account.products,
+      isHolder: account.holderUserId === adminUserId,
+    }).has("users.edit");
+  };
+
+  const uncovered = new Set(personMemberships.filter(({ account }) => !adminCanEditUsersIn(account)).map((m) => m.userId));
+  return new Set(personMemberships.map((m) => m.userId).filter((userId) => !uncovered.has(userId)));
+}
+
+export async function adminReachCoversPerson(adminUserId: string, personUserId: string, executor: Executor = db()): Promise<boolean> {
+  return (await peopleCoveredByAdmin(adminUserId, [personUserId], executor)).has(personUserId);
 }
