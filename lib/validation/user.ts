@@ -29,3 +29,17 @@ export const newPasswordSchema = z
   .string({ error: "Enter a password." })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+/** The password someone types to prove who they are (not a new one: any length they once chose). */
+export const currentPasswordSchema = z
+  .string({ error: "Enter your current password." })
+  .min(1, "Enter your current password.")
+  .max(PASSWORD_MAX_LENGTH, "Your current password is not correct.");
+
+export const confirmPasswordSchema = z.string({ error: "Repeat the password." }).min(1, "Repeat the password.");
+
+export const PASSWORDS_DIFFER_MESSAGE = "The two passwords do not match.";
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
