@@ -40,6 +40,25 @@ export async function findUsablePasswordToken(token: string) {
 }
 
 /**
+ * What became of a link, usable or not, so its page can say what to do next.
+ * Expiry is judged by the database's clock, as when the token is consumed.
+ */
+export async function findPasswordToken(token: string) {
+  const [row] = await db()
+    .select({
+      purpose: passwordTokens.purpose,
+      email: users.email,
+      used: sql<boolean>`${passwordTokens.consumedAt} is not null`.mapWith(Boolean),
+      expired: sql<boolean>`${passwordTokens.expiresAt} <= now()`.mapWith(Boolean),
+    })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(eq(passwordTokens.tokenHash, hashToken(token)))
+    .limit(1);
+  return row;
+}
+
+/**
  * Consumes a token exactly once: of two concurrent requests with the same
  * token, only one gets the row back.
  */

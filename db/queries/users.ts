@@ -44,12 +44,14 @@ export async function findSessionUser(userId: string): Promise<SessionUser | und
   return row;
 }
 
-/** The person trying to sign in, with what the sign-in needs to decide. */
+/** The person trying to sign in (or to reset a forgotten password), with what the sign-in needs to decide. */
 export async function findSignInCandidate(normalizedEmail: string) {
   const database = db();
   const [row] = await database
     .select({
       id: users.id,
+      email: users.email,
+      name: users.name,
       passwordHash: users.passwordHash,
       sessionVersion: users.sessionVersion,
       hasActiveMembership: hasActiveMembership(database),

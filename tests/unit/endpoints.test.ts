@@ -3,12 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Every way into the app's data must go through authorize(), the action
-// wrapper or authorizeRoute(). The few endpoints that cannot — because they
-// make or end a session, or act on a one-time token — are listed here with the
-// reason; a new endpoint that is neither checked nor listed fails this test.
+// wrappers or authorizeRoute() — or, for what a person does to their own
+// person in no account (the profile), requireSession() and selfAction(). The
+// few endpoints that cannot — because they make or end a session, or act on a
+// one-time token — are listed here with the reason; a new endpoint that is
+// neither checked nor listed fails this test.
 const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(auth)/sign-in/actions.ts#signInWithPassword": "signing in is what makes a caller known",
   "app/(auth)/reset-password/[token]/actions.ts#setPassword": "the one-time token is the credential",
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetLink": "its caller cannot sign in; answers the same whoever the email is",
   "app/_components/shell/actions.ts#signOutAction": "ends the caller's own session only",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -19,6 +22,7 @@ const PUBLIC_PAGES: Record<string, string> = {
   "app/page.tsx": "redirects to the caller's home account or to sign-in",
   "app/(auth)/sign-in/page.tsx": "the sign-in form",
   "app/(auth)/reset-password/[token]/page.tsx": "the one-time token is the credential",
+  "app/(auth)/forgot-password/page.tsx": "the form for someone who cannot sign in",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,13 +39,13 @@ const source = (file: string) => readFileSync(path.join(root, file), "utf8");
 const isServerActionFile = (file: string) => /^\s*["']use server["']/.test(source(file));
 
 describe("every endpoint is authorized", () => {
-  it("server actions are built with accountAction() or listed as public", () => {
+  it("server actions are built with accountAction() or selfAction(), or listed as public", () => {
     const unchecked: string[] = [];
     for (const file of appFiles.filter((f) => /\.tsx?$/.test(f) && isServerActionFile(f))) {
       const text = source(file);
       for (const match of text.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(\w+)/g)) {
         const name = match[1]!;
-        const wrapped = new RegExp(`export\\s+const\\s+${name}\\s*=\\s*accountAction\\(`).test(text);
+        const wrapped = new RegExp(`export\\s+const\\s+${name}\\s*=\\s*(accountAction|selfAction)\\(`).test(text);
         if (!wrapped && !PUBLIC_ACTIONS[`${file}#${name}`]) unchecked.push(`${file}#${name}`);
       }
     }
@@ -55,9 +59,9 @@ describe("every endpoint is authorized", () => {
     expect(unchecked).toEqual([]);
   });
 
-  it("pages and layouts call authorize() or are listed as public", () => {
+  it("pages and layouts call authorize() or requireSession(), or are listed as public", () => {
     const pages = appFiles.filter((file) => /\/(page|layout)\.tsx$/.test(file) && !/^app\/(\(auth\)\/)?layout\.tsx$/.test(file));
-    const unchecked = pages.filter((file) => !/\bauthorize\(/.test(source(file)) && !PUBLIC_PAGES[file]);
+    const unchecked = pages.filter((file) => !/\b(authorize|requireSession)\(/.test(source(file)) && !PUBLIC_PAGES[file]);
     expect(unchecked).toEqual([]);
   });
 

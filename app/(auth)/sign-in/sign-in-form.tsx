@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/app/_components/ui/alert";
@@ -46,6 +47,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         autoComplete="current-password"
         {...register("password")}
       />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

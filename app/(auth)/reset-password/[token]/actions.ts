@@ -4,14 +4,18 @@ import { redirect } from "next/navigation";
 import { fieldErrorsOf } from "@/lib/action-error";
 import { setPasswordWithToken } from "@/lib/auth/set-password";
 import { setPasswordSchema } from "@/lib/validation/sign-in";
+import { refuseCommonPassword } from "@/lib/validation/server-password";
 
-export type SetPasswordResult = { ok: false; error?: string; fieldErrors?: Record<string, string> };
+export type SetPasswordResult = { ok: false; fieldErrors: Record<string, string> };
+
+const serverSetPasswordSchema = refuseCommonPassword(setPasswordSchema, "password");
 
 // Public endpoint: the one-time token is the credential.
 export async function setPassword(input: unknown): Promise<SetPasswordResult> {
-  const parsed = setPasswordSchema.safeParse(input);
+  const parsed = serverSetPasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const done = await setPasswordWithToken(parsed.data.token, parsed.data.password);
-  if (!done) return { ok: false, error: "This link has expired or was already used. Ask an admin for a new one." };
+  const { token, password } = parsed.data;
+  // Used, expired or replaced meanwhile: the link's page says which, and what to do next.
+  if (!(await setPasswordWithToken(token, password))) redirect(`/reset-password/${encodeURIComponent(token)}`);
   redirect("/sign-in?notice=password-set");
 }

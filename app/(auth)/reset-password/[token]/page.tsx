@@ -1,38 +1,32 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { findUsablePasswordToken } from "@/db/queries/password-tokens";
+import { findPasswordToken } from "@/db/queries/password-tokens";
+import { DeadLink } from "./dead-link";
 import { SetPasswordForm } from "./set-password-form";
 
-export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Choose your password", referrer: "no-referrer" };
+
+// Real tokens are 43 characters; anything far longer is not worth a lookup.
+const TOKEN_MAX_LENGTH = 200;
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = token.length <= 200 ? await findUsablePasswordToken(token) : undefined;
+  const link = token.length <= TOKEN_MAX_LENGTH ? await findPasswordToken(token) : undefined;
 
-  if (!link) {
-    return (
-      <div className="space-y-3">
-        <h1 className="text-xl font-semibold">This link no longer works</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          It has expired or was already used. Ask an admin of your account for a new one.
-        </p>
-        <Link href="/sign-in" className="text-sm text-accent-600 underline underline-offset-4 dark:text-accent-500">
-          Back to sign in
-        </Link>
-      </div>
-    );
-  }
+  if (!link) return <DeadLink reason="unknown" />;
+  if (link.used) return <DeadLink reason="used" purpose={link.purpose} />;
+  if (link.expired) return <DeadLink reason="expired" purpose={link.purpose} />;
 
+  const isReset = link.purpose === "reset_password";
   return (
     <div className="space-y-5">
       <div className="space-y-1">
-        <h1 className="text-xl font-semibold">{link.purpose === "set_password" ? "Set your password" : "Choose a new password"}</h1>
+        <h1 className="text-xl font-semibold">{isReset ? "Choose a new password" : "Set your password"}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          For <span className="font-medium text-zinc-900 dark:text-zinc-100">{link.email}</span>. Any other signed-in sessions end
-          when you save.
+          For <span className="font-medium text-zinc-900 dark:text-zinc-100">{link.email}</span>.{" "}
+          {isReset ? "Every signed-in session of yours ends when you save." : "Any other signed-in sessions end when you save."}
         </p>
       </div>
-      <SetPasswordForm token={token} />
+      <SetPasswordForm token={token} submitLabel={isReset ? "Save new password" : "Set password"} />
     </div>
   );
 }

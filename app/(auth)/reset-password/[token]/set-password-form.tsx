@@ -1,17 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
 import { setPasswordSchema, type SetPasswordInput } from "@/lib/validation/sign-in";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 import { setPassword } from "./actions";
 
-export function SetPasswordForm({ token }: { token: string }) {
-  const [formError, setFormError] = useState<string>();
+export function SetPasswordForm({ token, submitLabel }: { token: string; submitLabel: string }) {
   const [pending, startTransition] = useTransition();
   const {
     register,
@@ -24,10 +22,9 @@ export function SetPasswordForm({ token }: { token: string }) {
   });
 
   const onSubmit = handleSubmit((values) => {
-    setFormError(undefined);
     startTransition(async () => {
+      // Success, or a link that stopped working meanwhile, navigates away.
       const result = await setPassword(values);
-      if (result.error) setFormError(result.error);
       for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
         setError(field as keyof SetPasswordInput, { message });
       }
@@ -37,7 +34,6 @@ export function SetPasswordForm({ token }: { token: string }) {
   const help = `At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         id="password"
         label="New password"
@@ -57,7 +53,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         {...register("confirmPassword")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Saving…" : "Set password"}
+        {pending ? "Saving…" : submitLabel}
       </Button>
     </form>
   );

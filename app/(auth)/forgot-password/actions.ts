@@ -1,0 +1,25 @@
+"use server";
+
+import { after } from "next/server";
+import { fieldErrorsOf } from "@/lib/action-error";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { forgotPasswordSchema } from "@/lib/validation/user";
+
+export type ForgotPasswordResult = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string> };
+
+const RESET_LINK_SENT = "If an account exists for that address, we sent a link. It works for 1 hour.";
+
+// Public endpoint: the caller is someone who cannot sign in.
+export async function requestPasswordResetLink(input: unknown): Promise<ForgotPasswordResult> {
+  const parsed = forgotPasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  // The answer must not tell whether the address has an account, so the
+  // lookup and the email happen after it is sent: neither its words nor its
+  // timing depend on them.
+  after(() =>
+    requestPasswordReset(parsed.data.email).catch((error: unknown) => {
+      console.error("[forgot-password] could not issue a reset link", error);
+    }),
+  );
+  return { ok: true, message: RESET_LINK_SENT };
+}
