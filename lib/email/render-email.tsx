@@ -1,0 +1,39 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { AccessChangedEmail, accessChangedSubject, type AccessChangedEmailProps } from "@/emails/access-changed";
+import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "@/emails/password-reset";
+
+export type EmailMessage =
+  | { template: "invitation"; to: string; props: InvitationEmailProps }
+  | { template: "password-reset"; to: string; props: PasswordResetEmailProps }
+  | { template: "access-changed"; to: string; props: AccessChangedEmailProps };
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+function compose(message: EmailMessage): { subject: string; element: ReactElement } {
+  switch (message.template) {
+    case "invitation":
+      return { subject: invitationSubject(message.props), element: <InvitationEmail {...message.props} /> };
+    case "password-reset":
+      return { subject: passwordResetSubject(), element: <PasswordResetEmail {...message.props} /> };
+    case "access-changed":
+      return { subject: accessChangedSubject(message.props), element: <AccessChangedEmail {...message.props} /> };
+  }
+}
+
+// html-to-text shouts headings in capitals by default; keep names as people wrote them.
+const PLAIN_TEXT_OPTIONS = {
+  selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
+/** The subject, HTML and plain-text bodies of a message. */
+export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
+  const { subject, element } = compose(message);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS }),
+  ]);
+  // A subject is a header: names with line breaks must not split it.
+  return { subject: subject.replace(/\s+/g, " ").trim(), html, text };
+}
