@@ -21,6 +21,11 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: optionalText.pipe(z.url().optional()),
   EMAIL_FROM: optionalText,
+}).superRefine((config, context) => {
+  // Without a sender the provider refuses every message, so a key alone would only fill the queue.
+  if (config.RESEND_API_KEY && !config.EMAIL_FROM) {
+    context.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: 'required when RESEND_API_KEY is set, e.g. "Rolecall <noreply@example.com>"' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
