@@ -3,7 +3,10 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node at run time, not bundled:
   // PGlite ships a WASM build of Postgres, argon2 a prebuilt .node binary.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // React Email renders with react-dom/server, which the server-components
+  // bundle replaces with a stub that throws; loaded by Node it gets the real
+  // one. pg-boss is loaded by Node too, exactly as the integration tests run it.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "@react-email/components", "@react-email/render"],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx answer 403 for a missing permission.
   experimental: { authInterrupts: true },

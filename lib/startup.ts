@@ -2,7 +2,8 @@ import { databaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { demoCredentialsText, isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { prepareDecoyHash } from "./auth/password";
-import { appUrl, authSecret, pgliteDataDir, usesEmbeddedDatabase } from "./env";
+import { emailModeOf } from "./email/config";
+import { appUrl, authSecret, env, pgliteDataDir, usesEmbeddedDatabase } from "./env";
 
 /**
  * Runs once when a server process starts: validates the configuration, applies
@@ -13,6 +14,11 @@ export async function prepareServer(): Promise<void> {
   authSecret(); // fails fast when production lacks AUTH_SECRET; generates it for the embedded default
   const handle = databaseHandle();
   await Promise.all([migrateDatabase(handle), prepareDecoyHash()]);
+  // Only a real provider needs the job queue: in outbox mode mail is just stored for /dev/mail.
+  if (emailModeOf(env()) === "resend") {
+    const { startJobQueue } = await import("./jobs/start-jobs");
+    await startJobQueue(handle);
+  }
 
   if (!usesEmbeddedDatabase()) {
     console.log(`Rolecall is ready at ${appUrl()} (Postgres).`);
@@ -25,6 +31,7 @@ export async function prepareServer(): Promise<void> {
       `  Rolecall is ready at ${appUrl()}`,
       `  Embedded database: ${pgliteDataDir()}${seeded ? " (demo data created)" : ""}`,
       demoCredentialsText(appUrl()),
+      ...(emailModeOf(env()) === "outbox" ? [`  Mail is not sent; read it at ${appUrl()}/dev/mail`] : []),
       "",
     ].join("\n"),
   );

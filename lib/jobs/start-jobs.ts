@@ -1,0 +1,63 @@
+import type { PGlite } from "@electric-sql/pglite";
+import PgBoss from "pg-boss";
+import type { DatabaseHandle } from "@/db/client";
+import { resendConfigOf } from "@/lib/email/config";
+import { createResendTransport } from "@/lib/email/resend-transport";
+import type { EmailTransport } from "@/lib/email/transport";
+import { env } from "@/lib/env";
+import { EMAIL_DELIVERY_QUEUE } from "./email-delivery-requests";
+import { startEmailDelivery } from "./email-delivery-worker";
+import { runningJobQueue, setRunningJobQueue } from "./running-queue";
+
+type StartOptions = {
+  /** Postgres only: pg-boss opens its own small pool. Defaults to DATABASE_URL. */
+  postgresUrl?: string;
+  /** Defaults to Resend, configured from the environment. */
+  transport?: EmailTransport;
+};
+
+/**
+ * PGlite is one in-process connection with no server to connect to: pg-boss
+ * runs its SQL through it. Statements with parameters go through query();
+ * pg-boss's parameterless scripts can hold several statements, which only
+ * exec() runs.
+ */
+function pgliteAdapter(client: PGlite): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      if (values?.length) return client.query(text, values);
+      const results = await client.exec(text);
+      return results.at(-1) ?? { rows: [] };
+    },
+  };
+}
+
+function transportFromEnv(): EmailTransport {
+  const config = resendConfigOf(env());
+  if (!config) throw new Error("Email delivery needs RESEND_API_KEY and EMAIL_FROM.");
+  return createResendTransport(config);
+}
+
+/** Starts pg-boss on the app's database with the email delivery worker and sweep. Once per process. */
+export async function startJobQueue(handle: DatabaseHandle, options: StartOptions = {}): Promise<void> {
+  if (runningJobQueue()) return;
+  const transport = options.transport ?? transportFromEnv();
+  const connection: PgBoss.ConstructorOptions =
+    handle.driver === "pglite"
+      ? { db: pgliteAdapter(handle.client) }
+      : { connectionString: options.postgresUrl ?? env().DATABASE_URL, max: 3, application_name: "rolecall-jobs" };
+  const boss = new PgBoss(connection);
+  // pg-boss reports background failures (maintenance, polling) as events; unheard, they would crash the process.
+  boss.on("error", (error) => console.error(`Job queue error: ${error.message}`));
+  await boss.start();
+  const workerId = await startEmailDelivery(boss, transport);
+  setRunningJobQueue({ boss, workers: new Map([[EMAIL_DELIVERY_QUEUE, workerId]]) });
+}
+
+/** Stops the workers, letting a running delivery finish (tests; a graceful shutdown). */
+export async function stopJobQueue(): Promise<void> {
+  const queue = runningJobQueue();
+  if (!queue) return;
+  setRunningJobQueue(undefined);
+  await queue.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+}
