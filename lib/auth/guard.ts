@@ -3,8 +3,9 @@ import { closedAccountRefuses } from "@/lib/authz/closed-accounts";
 import { isAccountSlug, isUuid } from "@/lib/validation/ids";
 import type { SessionClaims } from "./resolve-session";
 
-// Pages anyone may open. Everything else needs a session.
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//];
+// Pages anyone may open. Everything else needs a session. (The dev outbox
+// answers not-found itself unless mail is in outbox mode.)
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/dev\/mail(\/[^/]+)?$/];
 const ACCOUNT_PATH = /^\/a\/([^/]+)(?:\/|$)/;
 
 export type GuardDecision = "continue" | "sign-in" | "unauthorized" | "not-found";

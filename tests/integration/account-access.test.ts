@@ -119,6 +119,8 @@ describe(`request guard (${database.driver})`, () => {
     expect(await decideRequest("/sign-in", null)).toBe("continue");
     expect(await decideRequest("/reset-password/abc", null)).toBe("continue");
     expect(await decideRequest("/api/auth/session", null)).toBe("continue");
+    expect(await decideRequest("/dev/mail", null)).toBe("continue");
+    expect(await decideRequest("/dev/mail/0b8a1f7e-2f7c-4a39-9f6e-1d2c3b4a5f60", null)).toBe("continue");
   });
 
   it("sends signed-out visitors to sign-in and answers 401 to API calls", async () => {

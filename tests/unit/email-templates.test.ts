@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { linksIn } from "@/lib/email/links";
 import { renderEmail, type EmailMessage } from "@/lib/email/render-email";
 
 const expiresAt = new Date("2026-03-05T14:30:00Z");
@@ -107,5 +108,16 @@ describe("every template", () => {
       expect(html).toContain('lang="en"');
       expect(text).toContain("You received this email because");
     }
+  });
+});
+
+describe("links in the plain text", () => {
+  it("are the email's own links, once each, for the dev outbox to show", async () => {
+    expect(linksIn((await renderEmail(invitation())).text)).toEqual(["https://rolecall.test/invite/tok_123"]);
+    expect(linksIn((await renderEmail(accessChanged)).text)).toEqual(["https://rolecall.test/a/acme-calls"]);
+  });
+
+  it("leave out the punctuation that ends a sentence", () => {
+    expect(linksIn("Open https://a.test/x. Or (https://b.test/y), then http://c.test/z!")).toEqual(["https://a.test/x", "https://b.test/y", "http://c.test/z"]);
   });
 });

@@ -23,6 +23,8 @@ const PUBLIC_PAGES: Record<string, string> = {
   "app/(auth)/sign-in/page.tsx": "the sign-in form",
   "app/(auth)/reset-password/[token]/page.tsx": "the one-time token is the credential",
   "app/(auth)/forgot-password/page.tsx": "the form for someone who cannot sign in",
+  "app/dev/mail/page.tsx": "the dev outbox: exists only while no mail is sent (not found otherwise), so invite links can be followed",
+  "app/dev/mail/[id]/page.tsx": "one email of the dev outbox, under the same rule",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
