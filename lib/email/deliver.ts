@@ -10,7 +10,7 @@ export const BATCH_LIMIT = 100;
 export const MAX_ATTEMPTS = 10;
 // A queued row the sweep takes over: 30 s after it was queued (its job should
 // have sent it by then), then with the delay doubling after every failed try,
-// so ten tries span about eight hours of provider trouble.
+// so ten tries span about four hours of provider trouble.
 const FIRST_RETRY_SECONDS = 30;
 // Short rate-limit pauses are waited out in place; longer ones end the run.
 const LONGEST_PAUSE_IN_PLACE_SECONDS = 10;
