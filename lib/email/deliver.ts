@@ -16,8 +16,8 @@ const FIRST_RETRY_SECONDS = 30;
 const LONGEST_PAUSE_IN_PLACE_SECONDS = 10;
 const PAUSES_PER_BATCH = 3;
 // A run stops starting new batches after this, so one job never holds the
-// delivery lane (or outlives its job's expiry) for long.
-const RUN_BUDGET_MS = 120_000;
+// delivery lane (or outlives its job's expiry) for long; the sweep goes on.
+const RUN_BUDGET_MS = 60_000;
 const SWEEP_LIMIT = 1_000;
 
 export type DeliveryOutcome = {

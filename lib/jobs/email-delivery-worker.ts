@@ -15,8 +15,10 @@ export async function startEmailDelivery(boss: PgBoss, transport: EmailTransport
     retryLimit: 3,
     retryDelay: 30,
     retryBackoff: true,
-    // Well above one run's budget (lib/email/deliver.ts), so a slow run is never taken for a dead one.
-    expireInSeconds: 15 * 60,
+    // Above the longest run (lib/email/deliver.ts: one minute of batches plus
+    // the last one's timeouts and pauses), so a slow run is never taken for a
+    // dead one; short, because a dead one blocks the lane until it expires.
+    expireInSeconds: 5 * 60,
   });
 
   const workerId = await boss.work<EmailDeliveryJob>(EMAIL_DELIVERY_QUEUE, async ([job]) => {

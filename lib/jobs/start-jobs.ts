@@ -52,12 +52,24 @@ export async function startJobQueue(handle: DatabaseHandle, options: StartOption
   await boss.start();
   const workerId = await startEmailDelivery(boss, transport);
   setRunningJobQueue({ boss, workers: new Map([[EMAIL_DELIVERY_QUEUE, workerId]]) });
+  for (const signal of SHUTDOWN_SIGNALS) process.once(signal, releaseOnShutdown);
 }
 
-/** Stops the workers, letting a running delivery finish (tests; a graceful shutdown). */
-export async function stopJobQueue(): Promise<void> {
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+// The server exits soon after a signal, without waiting for us. A delivery job
+// left active would hold the one-at-a-time delivery lane until it expires, so
+// it is handed back for a retry at once; resending its batch is harmless (same
+// idempotency key, rows marked sent only from queued).
+function releaseOnShutdown(): void {
+  stopJobQueue({ graceful: false }).catch((error: Error) => console.error(`Job queue did not stop cleanly: ${error.message}`));
+}
+
+/** Stops the workers; gracefully lets a running delivery finish first. */
+export async function stopJobQueue({ graceful = true } = {}): Promise<void> {
   const queue = runningJobQueue();
   if (!queue) return;
   setRunningJobQueue(undefined);
-  await queue.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  for (const signal of SHUTDOWN_SIGNALS) process.off(signal, releaseOnShutdown);
+  await queue.boss.stop({ graceful, wait: true, timeout: 30_000 });
 }
