@@ -2,9 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { memberships, type Membership } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
+import type { DataFilter } from "@/lib/authz/data-filter";
 import type { AccessGrant } from "@/lib/authz/grants";
 import { grantProblems } from "@/lib/authz/grants";
-import { assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+import { assertStillReachedBySuperUser, lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
 
 /**
  * Gives a member a new role, licenses and toggles, as one change. Refused when
@@ -15,11 +16,11 @@ import { assertStillReachedBySuperUser, lockEditableMembership, type Actor } fro
 export async function changeMemberAccess(
   tx: Transaction,
   actor: Actor,
-  change: { membershipId: string; expectedVersion: number } & AccessGrant,
-): Promise<Membership> {
+  change: { membershipId: string; expectedVersion: number; dataFilter?: DataFilter | null } & AccessGrant,
+): Promise<{ before: Membership; after: Membership }> {
   const membership = await lockEditableMembership(tx, actor, change.membershipId);
   if (membership.version !== change.expectedVersion) {
-    throw new ActionError("Someone else changed this person's access meanwhile. Reload to see their change, then try again.");
+    throw new ActionError(STALE_FORM);
   }
   const problems = grantProblems(
     { userId: actor.session.user.id, role: actor.role, permissions: actor.permissions },
@@ -38,10 +39,12 @@ export async function changeMemberAccess(
       role: change.role,
       licenses: change.licenses,
       overrides: change.overrides,
+      // Only Filtered Reporting members carry a data filter; left out, it stays as it was.
+      dataFilter: change.role !== "filtered_reporting" ? null : change.dataFilter === undefined ? membership.dataFilter : change.dataFilter,
       version: sql`${memberships.version} + 1`,
     })
     .where(eq(memberships.id, membership.id))
     .returning();
   await assertStillReachedBySuperUser(tx, actor);
-  return updated!;
+  return { before: membership, after: updated! };
 }

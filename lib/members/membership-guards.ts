@@ -10,6 +10,7 @@ import { roleRank } from "@/lib/authz/roles";
 export type Actor = Pick<AccessContext, "account" | "role" | "permissions"> & { session: { user: { id: string } } };
 
 const NOT_FOUND = "This person is not a member of this account.";
+export const STALE_FORM = "Someone else changed this person meanwhile. Reload to see their change, then try again.";
 
 /**
  * Locks the account (and its network) and the membership to change, and

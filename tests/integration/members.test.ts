@@ -32,7 +32,7 @@ describe(`changing a member's access (${database.driver})`, () => {
   it("applies a Super User's change and bumps the version", async () => {
     const actor = await actorIn("superuser@acme.test", "acme");
     const target = await membershipOf("member@acme.test", "acme");
-    const updated = await inTransaction((tx) =>
+    const { after: updated } = await inTransaction((tx) =>
       changeMemberAccess(tx, actor, {
         membershipId: target.id,
         expectedVersion: target.version,
@@ -49,7 +49,7 @@ describe(`changing a member's access (${database.driver})`, () => {
     const target = await membershipOf("observer@acme.test", "acme");
     const change = { membershipId: target.id, expectedVersion: target.version, role: "member" as Role, licenses: BOTH, overrides: {} };
     await inTransaction((tx) => changeMemberAccess(tx, actor, change));
-    await expect(inTransaction((tx) => changeMemberAccess(tx, actor, change))).rejects.toThrow(/changed this person's access meanwhile/);
+    await expect(inTransaction((tx) => changeMemberAccess(tx, actor, change))).rejects.toThrow(/changed this person meanwhile/);
   });
 
   it("refuses escalation, self-edits, other accounts' members and demoting the holder", async () => {

@@ -1,0 +1,55 @@
+import { and, eq, isNull, notExists, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { endOpenInvitation } from "@/db/queries/invitations";
+import { accounts, memberships, users, type Membership } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import { lockEditableMembership } from "@/lib/members/membership-guards";
+import type { InvitingActor } from "./invite-member";
+import { issueInvitationLink, type IssuedInvitation } from "./send-invitation";
+
+async function lockInvitedMembership(tx: Transaction, actor: InvitingActor, membershipId: string) {
+  const membership = await lockEditableMembership(tx, actor, membershipId);
+  if (membership.status !== "invited") {
+    throw new ActionError("This invitation was already accepted. Reload to see the member.");
+  }
+  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId));
+  return { membership, email: person!.email };
+}
+
+/**
+ * A fresh link for a pending invitation, emailed or handed to the admin to
+ * copy (only hashes are stored, so the old link cannot be shown again; it
+ * stops working instead).
+ */
+export async function renewInvitation(
+  tx: Transaction,
+  actor: InvitingActor,
+  membershipId: string,
+  delivery: "email" | "copy",
+): Promise<IssuedInvitation> {
+  const invited = await lockInvitedMembership(tx, actor, membershipId);
+  return issueInvitationLink(tx, actor, invited, delivery);
+}
+
+/** Withdraws a pending invitation: its link stops working and the invited membership goes. */
+export async function revokeInvitation(tx: Transaction, actor: InvitingActor, membershipId: string): Promise<void> {
+  const { membership } = await lockInvitedMembership(tx, actor, membershipId);
+  await endOpenInvitation(tx, membership.id, "revoked");
+  await tx.delete(memberships).where(eq(memberships.id, membership.id));
+  await forgetUnusedPerson(tx, membership);
+}
+
+// A person created by the invitation, who never set a password and belongs
+// nowhere else, leaves no trace behind.
+async function forgetUnusedPerson(tx: Transaction, membership: Pick<Membership, "userId">): Promise<void> {
+  await tx
+    .delete(users)
+    .where(
+      and(
+        eq(users.id, membership.userId),
+        isNull(users.passwordHash),
+        notExists(tx.select({ one: sql`1` }).from(memberships).where(eq(memberships.userId, membership.userId))),
+        notExists(tx.select({ one: sql`1` }).from(accounts).where(eq(accounts.holderUserId, membership.userId))),
+      ),
+    );
+}

@@ -1,0 +1,52 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { endOpenInvitation } from "@/db/queries/invitations";
+import { memberships, users, type Membership } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import { lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
+import { adminReachCoversPerson } from "./person-reach";
+
+export const OUT_OF_REACH = "This person also belongs to accounts you do not manage, so only their own admins there can change this.";
+
+/**
+ * Locks a member for a person-level change (name, email, password reset,
+ * signing out everywhere): allowed only to an admin whose reach covers every
+ * membership the person has.
+ */
+export async function lockPersonOfMember(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
+  const membership = await lockEditableMembership(tx, actor, membershipId);
+  if (!(await adminReachCoversPerson(actor.session.user.id, membership.userId, tx))) throw new ActionError(OUT_OF_REACH);
+  return membership;
+}
+
+export type PersonInfo = { name: string; email: string; phone: string | null };
+
+/**
+ * Changes a person's name, email and phone. For someone who has not accepted
+ * their invitation yet, a new email means a different invitee: the old link
+ * stops working and the caller sends a new one.
+ */
+export async function updatePersonInfo(
+  tx: Transaction,
+  actor: Actor,
+  membershipId: string,
+  info: PersonInfo,
+  expectedVersion: number,
+): Promise<{ membership: Membership; emailChanged: boolean }> {
+  const membership = await lockPersonOfMember(tx, actor, membershipId);
+  if (membership.version !== expectedVersion) throw new ActionError(STALE_FORM);
+  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId)).for("update");
+  const emailChanged = person!.email !== info.email;
+  if (emailChanged) {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, info.email), ne(users.id, membership.userId)))
+      .limit(1);
+    if (taken) throw new ActionError("Another person already uses this email.", { email: "Another person already uses this email." });
+    if (membership.status === "invited") await endOpenInvitation(tx, membership.id, "email_changed");
+  }
+  await tx.update(users).set(info).where(eq(users.id, membership.userId));
+  await tx.update(memberships).set({ version: sql`${memberships.version} + 1` }).where(eq(memberships.id, membership.id));
+  return { membership, emailChanged };
+}

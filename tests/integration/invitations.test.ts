@@ -1,0 +1,177 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { seedDemoData, DEMO_PASSWORD } from "@/db/seed";
+import { accounts, emails, invitations, memberships, users } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { acceptInvitation, describeInvitation } from "@/lib/invitations/accept-invitation";
+import { inviteMember, type Invitee } from "@/lib/invitations/invite-member";
+import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
+import { updatePersonInfo } from "@/lib/members/update-person";
+import { inviteSchema } from "@/lib/validation/invite";
+import { accessAs, accountIdOf, inTransaction, reachingAccessAs, userIdOf } from "./support/fixtures";
+import { useTestDatabase } from "./support/test-database";
+
+const database = useTestDatabase();
+beforeAll(() => seedDemoData());
+
+const NEW_PASSWORD = "violet staircase umbrella";
+const observer = (email: string, name = "New Person"): Invitee => ({ email, name, role: "observer", licenses: ["marketing"], overrides: {} });
+const tokenOf = (inviteUrl: string) => inviteUrl.split("/invite/")[1]!;
+
+async function invite(email: string, as = "superuser@acme.test", invitee = observer(email), slug = "acme") {
+  const actor = await reachingAccessAs(as, slug);
+  // As the action does: the form's schema normalizes the input first.
+  const issued = await inTransaction((tx) => inviteMember(tx, actor, inviteSchema.parse(invitee)));
+  return { ...issued, token: tokenOf(issued.inviteUrl) };
+}
+
+/** Someone who signed up through another account: a password and a membership elsewhere. */
+async function personWithLogin(email: string): Promise<string> {
+  const [person] = await db().insert(users).values({ email, name: "Has Login", passwordHash: await hashPassword(DEMO_PASSWORD) }).returning();
+  await db().insert(memberships).values({ userId: person!.id, accountId: await accountIdOf("bright-dental"), role: "member", licenses: ["marketing"] });
+  return email;
+}
+
+async function invitedMembership(membershipId: string) {
+  const [row] = await db().select().from(memberships).where(eq(memberships.id, membershipId));
+  return row;
+}
+
+describe(`inviting (${database.driver})`, () => {
+  it("creates an invited membership that grants nothing, a hashed link and an email", async () => {
+    const { membershipId, token, emailId } = await invite("  New.Person@Example.COM ");
+    expect((await invitedMembership(membershipId))?.status).toBe("invited");
+    expect(await accessAs("new.person@example.com", "acme")).toBe("not-found");
+    const [link] = await db().select().from(invitations).where(eq(invitations.membershipId, membershipId));
+    expect(link!.tokenHash).not.toContain(token);
+    expect(link!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const [email] = await db().select().from(emails).where(eq(emails.id, emailId!));
+    expect(email).toMatchObject({ to: "new.person@example.com", template: "invitation" });
+    expect(email!.text).toContain(`/invite/${token}`);
+  });
+
+  it("names an existing member or pending invitation instead of duplicating it", async () => {
+    await invite("twice@example.com");
+    await expect(invite("twice@example.com")).rejects.toThrow(/pending invitation/);
+    await expect(invite("member@acme.test")).rejects.toThrow(/already a member/);
+    expect(await db().select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, "twice@example.com"))).toHaveLength(1);
+  });
+
+  it("answers the same for a person who has a login elsewhere as for a new email", async () => {
+    // admin@bright-dental.test has a password and belongs only to Bright Dental.
+    const existing = await invite("admin@bright-dental.test", "superuser@acme.test", observer("admin@bright-dental.test", "Someone"));
+    const fresh = await invite("brand.new@example.com");
+    expect(Object.keys(existing).sort()).toEqual(Object.keys(fresh).sort());
+    const [person] = await db().select().from(users).where(eq(users.email, "admin@bright-dental.test"));
+    expect(person!.name).not.toBe("Someone"); // their own name is kept
+  });
+
+  it("makes links last as long as the account says", async () => {
+    const acme = await accountIdOf("acme");
+    await db().update(accounts).set({ inviteTtlDays: 30 }).where(eq(accounts.id, acme));
+    try {
+      const { expiresAt } = await invite("thirty@example.com");
+      expect(Math.round((expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(30);
+    } finally {
+      await db().update(accounts).set({ inviteTtlDays: 7 }).where(eq(accounts.id, acme));
+    }
+  });
+
+  it("refuses a Manager inviting a Super User, and writes nothing", async () => {
+    const before = await db().select({ n: sql<number>`count(*)::int` }).from(users);
+    await expect(invite("boss@example.com", "manager@acme.test", { ...observer("boss@example.com"), role: "super_user" })).rejects.toThrow(ActionError);
+    const after = await db().select({ n: sql<number>`count(*)::int` }).from(users);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});
+
+describe(`accepting (${database.driver})`, () => {
+  it("lets a new person set their name and password and activates the membership, once", async () => {
+    const { token, membershipId } = await invite("joiner@example.com");
+    expect((await describeInvitation(token)).state).toBe("open");
+    const result = await acceptInvitation(token, { kind: "new-person", name: "Jo Iner", password: NEW_PASSWORD });
+    expect(result).toEqual({ ok: true, accountSlug: "acme", email: "joiner@example.com" });
+    expect((await invitedMembership(membershipId))?.status).toBe("active");
+    const [person] = await db().select().from(users).where(eq(users.email, "joiner@example.com"));
+    expect(person!.name).toBe("Jo Iner");
+    expect(await verifyPassword(person!.passwordHash!, NEW_PASSWORD)).toBe(true);
+    expect(await accessAs("joiner@example.com", "acme")).not.toBe("not-found");
+
+    expect(await acceptInvitation(token, { kind: "new-person", name: "Again", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect((await describeInvitation(token)).state).toBe("accepted");
+  });
+
+  it("works once when accepted twice at the same moment", async () => {
+    const { token } = await invite("racer@example.com");
+    const results = await Promise.all([
+      acceptInvitation(token, { kind: "new-person", name: "A", password: NEW_PASSWORD }),
+      acceptInvitation(token, { kind: "new-person", name: "B", password: NEW_PASSWORD }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("asks a person with a login for their own password", async () => {
+    const email = await personWithLogin("has.login@example.com");
+    const { token } = await invite(email);
+    expect(await acceptInvitation(token, { kind: "new-person", name: "X", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "has-login" });
+    expect(await acceptInvitation(token, { kind: "existing-person", password: "not their password" })).toEqual({ ok: false, reason: "wrong-password" });
+    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it("refuses a signed-in person other than the invitee", async () => {
+    const { token } = await invite("someone.else@example.com");
+    const result = await acceptInvitation(token, { kind: "signed-in", userId: await userIdOf("member@acme.test") });
+    expect(result).toEqual({ ok: false, reason: "wrong-person" });
+    expect((await describeInvitation(token)).state).toBe("open");
+  });
+
+  it("refuses an expired link and says so", async () => {
+    const { token, membershipId } = await invite("late@example.com");
+    await db().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.membershipId, membershipId));
+    expect((await describeInvitation(token)).state).toBe("expired");
+    expect(await acceptInvitation(token, { kind: "new-person", name: "Late", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect((await invitedMembership(membershipId))?.status).toBe("invited");
+  });
+
+  it("rotates the link on resend and kills it on revoke", async () => {
+    const { token: first, membershipId } = await invite("rotate@example.com");
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    const renewed = await inTransaction((tx) => renewInvitation(tx, actor, membershipId, "email"));
+    const second = tokenOf(renewed.inviteUrl);
+    expect((await describeInvitation(first)).state).toBe("replaced");
+    expect((await describeInvitation(second)).state).toBe("open");
+    await inTransaction((tx) => revokeInvitation(tx, actor, membershipId));
+    expect((await describeInvitation(second)).state).toBe("revoked");
+    expect(await invitedMembership(membershipId)).toBeUndefined();
+    expect(await db().select().from(users).where(eq(users.email, "rotate@example.com"))).toHaveLength(0);
+  });
+
+  it("kills the link when the invitee's email changes before acceptance", async () => {
+    const { token, membershipId } = await invite("typo@exmaple.com");
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    const membership = (await invitedMembership(membershipId))!;
+    await inTransaction((tx) => updatePersonInfo(tx, actor, membershipId, { name: "Typo", email: "typo@example.com", phone: null }, membership.version));
+    expect((await describeInvitation(token)).state).toBe("email_changed");
+  });
+
+  it("voids the invitation when the inviter can no longer grant it", async () => {
+    const { token, membershipId } = await invite("voided@example.com", "manager@acme.test");
+    const managerId = await userIdOf("manager@acme.test");
+    await db().update(memberships).set({ role: "member" }).where(and(eq(memberships.userId, managerId)));
+    try {
+      expect(await acceptInvitation(token, { kind: "new-person", name: "V", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "void" });
+      expect((await describeInvitation(token)).state).toBe("void");
+      expect((await invitedMembership(membershipId))?.status).toBe("invited");
+    } finally {
+      await db().update(memberships).set({ role: "manager" }).where(eq(memberships.userId, managerId));
+    }
+  });
+
+  it("treats garbage and oversized tokens as unknown", async () => {
+    expect((await describeInvitation("nope")).state).toBe("unknown");
+    expect((await describeInvitation("x".repeat(5000))).state).toBe("unknown");
+    expect(await acceptInvitation("nope", { kind: "new-person", name: "N", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+  });
+});
