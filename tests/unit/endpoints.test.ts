@@ -13,6 +13,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(auth)/reset-password/[token]/actions.ts#setPassword": "the one-time token is the credential",
   "app/(auth)/forgot-password/actions.ts#requestPasswordResetLink": "its caller cannot sign in; answers the same whoever the email is",
   "app/_components/shell/actions.ts#signOutAction": "ends the caller's own session only",
+  "app/(auth)/invite/[token]/actions.ts#acceptAsNewPerson": "the one-time invitation token is the credential",
+  "app/(auth)/invite/[token]/actions.ts#acceptAsExistingPerson": "the invitation token plus the person's own password",
+  "app/(auth)/invite/[token]/actions.ts#acceptAsSignedIn": "the invitation token, bound to the signed-in person",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (CSRF, session, sign-out)",
@@ -25,6 +28,7 @@ const PUBLIC_PAGES: Record<string, string> = {
   "app/(auth)/forgot-password/page.tsx": "the form for someone who cannot sign in",
   "app/dev/mail/page.tsx": "the dev outbox: exists only while no mail is sent (not found otherwise), so invite links can be followed",
   "app/dev/mail/[id]/page.tsx": "one email of the dev outbox, under the same rule",
+  "app/(auth)/invite/[token]/page.tsx": "the one-time invitation token is the credential",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -4,9 +4,10 @@ import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/field";
 import { PRODUCT_LABELS, PRODUCTS } from "@/lib/authz/products";
 import { ROLE_LABELS, ROLES } from "@/lib/authz/roles";
-import { SEARCH_MAX_LENGTH, type MembersQuery } from "@/lib/validation/members-query";
+import { MEMBER_STATUS_FILTERS, SEARCH_MAX_LENGTH, type MembersQuery, type MemberStatusFilter } from "@/lib/validation/members-query";
 
 const SORT_LABELS = { name: "Name", email: "Email", role: "Role", last_sign_in: "Last sign-in" } as const;
+const STATUS_LABELS: Record<MemberStatusFilter, string> = { active: "Active", invited: "Invited", expired: "Expired", deactivated: "Deactivated" };
 
 function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: Array<[string, string]> }) {
   return (
@@ -65,11 +66,7 @@ export function UsersFilters({ basePath, query }: { basePath: string; query: Mem
         name="status"
         label="Status"
         value={query.status ?? ""}
-        options={[
-          ["", "Any status"],
-          ["active", "Active"],
-          ["deactivated", "Deactivated"],
-        ]}
+        options={[["", "Any status"], ...MEMBER_STATUS_FILTERS.map((s): [string, string] => [s, STATUS_LABELS[s]])]}
       />
       <FilterSelect name="sort" label="Sort by" value={query.sort} options={Object.entries(SORT_LABELS)} />
       <div className="flex gap-2 pb-5">

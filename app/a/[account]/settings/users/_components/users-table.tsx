@@ -3,11 +3,33 @@ import { LocalTime } from "@/app/_components/ui/local-time";
 import type { MemberRow } from "@/db/queries/members";
 import { PRODUCT_LABELS } from "@/lib/authz/products";
 import { ROLE_LABELS } from "@/lib/authz/roles";
+import { MemberOptions, type MemberOptionsProps } from "./member-options";
 
-export function UsersTable({ rows }: { rows: MemberRow[] }) {
+type Props = {
+  rows: MemberRow[];
+  // The ⋮ menu for a row, or undefined when the caller can do nothing to that person.
+  optionsFor(member: MemberRow): MemberOptionsProps | undefined;
+};
+
+function StatusBadge({ member }: { member: MemberRow }) {
+  if (member.status === "active") return <Badge tone="success">Active</Badge>;
+  if (member.status === "deactivated") return <Badge>Deactivated</Badge>;
+  const expiresAt = member.inviteExpiresAt;
+  if (!expiresAt || expiresAt.getTime() <= Date.now()) return <Badge tone="danger">Expired</Badge>;
+  return (
+    <span className="inline-flex flex-col gap-0.5">
+      <Badge tone="warning">Invited</Badge>
+      <span className="text-xs text-zinc-500">
+        until <LocalTime value={expiresAt.toISOString()} />
+      </span>
+    </span>
+  );
+}
+
+export function UsersTable({ rows, optionsFor }: Props) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full min-w-[720px] text-sm">
+      <table className="w-full min-w-[820px] text-sm tabular-nums">
         <thead className="sticky top-0 border-b border-zinc-200 bg-zinc-50 text-left dark:border-zinc-800 dark:bg-zinc-900">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Name</th>
@@ -15,36 +37,43 @@ export function UsersTable({ rows }: { rows: MemberRow[] }) {
             <th scope="col" className="px-3 py-2 font-medium">Licenses</th>
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
             <th scope="col" className="px-3 py-2 font-medium">Last sign-in</th>
+            <th scope="col" className="px-3 py-2 font-medium">2FA</th>
+            <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Options</span></th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((member) => (
-            <tr key={member.membershipId} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                <span className="block font-medium">{member.name}</span>
-                <span className="block text-xs text-zinc-500">{member.email}</span>
-              </th>
-              <td className="px-3">
-                {ROLE_LABELS[member.role]}
-                {member.viaAccountName ? <span className="block text-xs text-zinc-500">via {member.viaAccountName}</span> : null}
-              </td>
-              <td className="px-3">
-                <span className="flex flex-wrap gap-1">
-                  {member.licenses.map((license) => (
-                    <Badge key={license} tone="accent">
-                      {PRODUCT_LABELS[license]}
-                    </Badge>
-                  ))}
-                </span>
-              </td>
-              <td className="px-3">
-                {member.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}
-              </td>
-              <td className="px-3 whitespace-nowrap">
-                {member.lastSignInAt ? <LocalTime value={member.lastSignInAt.toISOString()} /> : <span className="text-zinc-500">Never</span>}
-              </td>
-            </tr>
-          ))}
+          {rows.map((member) => {
+            const options = optionsFor(member);
+            return (
+              <tr key={member.membershipId} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  <span className="block font-medium">{member.name}</span>
+                  <span className="block text-xs text-zinc-500">{member.email}</span>
+                </th>
+                <td className="px-3">
+                  {ROLE_LABELS[member.role]}
+                  {member.viaAccountName ? <span className="block text-xs text-zinc-500">via {member.viaAccountName}</span> : null}
+                </td>
+                <td className="px-3">
+                  <span className="flex flex-wrap gap-1">
+                    {member.licenses.map((license) => (
+                      <Badge key={license} tone="accent">
+                        {PRODUCT_LABELS[license]}
+                      </Badge>
+                    ))}
+                  </span>
+                </td>
+                <td className="px-3">
+                  <StatusBadge member={member} />
+                </td>
+                <td className="px-3 whitespace-nowrap">
+                  {member.lastSignInAt ? <LocalTime value={member.lastSignInAt.toISOString()} /> : <span className="text-zinc-500">Never</span>}
+                </td>
+                <td className="px-3">{member.twoFactorEnabled ? "On" : <span className="text-zinc-500">Off</span>}</td>
+                <td className="px-2 text-right">{options ? <MemberOptions {...options} /> : null}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

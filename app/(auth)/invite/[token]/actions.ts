@@ -1,0 +1,60 @@
+"use server";
+
+// Public endpoints: the one-time invitation token is the credential, bound
+// to the invited email and account; acceptInvitation() consumes it once.
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/action-error";
+import { signIn } from "@/lib/auth/config";
+import { getSession } from "@/lib/auth/session";
+import { acceptInvitation, type AcceptResult } from "@/lib/invitations/accept-invitation";
+import { acceptAsExistingPersonSchema, acceptAsNewPersonSchema, acceptAsSignedInSchema } from "@/lib/validation/accept-invite";
+import { refuseCommonPassword } from "@/lib/validation/server-password";
+
+export type AcceptFormResult = { ok: false; error: string; fieldErrors?: FieldErrors };
+
+const FAILURES: Record<Extract<AcceptResult, { ok: false }>["reason"], string> = {
+  link: "This invitation link no longer works. Reload the page to see why.",
+  void: "This invitation is no longer valid: the person who sent it can no longer grant this access. Ask an admin of the account to invite you again.",
+  "wrong-person": "This invitation is for another email address.",
+  "wrong-password": "That password is not correct.",
+  "has-login": "You already have a Rolecall login. Reload the page and sign in with your password to accept.",
+};
+
+async function finish(result: AcceptResult, password?: string): Promise<AcceptFormResult> {
+  if (!result.ok) {
+    return { ok: false, error: FAILURES[result.reason], fieldErrors: result.reason === "wrong-password" ? { password: FAILURES["wrong-password"] } : undefined };
+  }
+  const home = `/a/${result.accountSlug}`;
+  if (password === undefined) redirect(home);
+  try {
+    await signIn("credentials", { email: result.email, password, redirectTo: home });
+  } catch (error) {
+    // Accepted, but signing in failed (e.g. the database blinked): the sign-in page still works.
+    if (error instanceof AuthError) redirect(`/sign-in?callbackUrl=${encodeURIComponent(home)}`);
+    throw error; // the success redirect travels as an exception
+  }
+  return { ok: false, error: "Sign in to continue." };
+}
+
+export async function acceptAsNewPerson(input: unknown): Promise<AcceptFormResult> {
+  const parsed = refuseCommonPassword(acceptAsNewPersonSchema, "password").safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { token, name, password } = parsed.data;
+  return finish(await acceptInvitation(token, { kind: "new-person", name, password }), password);
+}
+
+export async function acceptAsExistingPerson(input: unknown): Promise<AcceptFormResult> {
+  const parsed = acceptAsExistingPersonSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { token, password } = parsed.data;
+  return finish(await acceptInvitation(token, { kind: "existing-person", password }), password);
+}
+
+export async function acceptAsSignedIn(input: unknown): Promise<AcceptFormResult> {
+  const parsed = acceptAsSignedInSchema.safeParse(input);
+  const session = await getSession();
+  if (!parsed.success || !session) return { ok: false, error: "Sign in again to accept this invitation." };
+  return finish(await acceptInvitation(parsed.data.token, { kind: "signed-in", userId: session.user.id }));
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { TextField } from "@/app/_components/ui/field";
+import { toast } from "@/app/_components/ui/toaster";
+import type { z } from "zod";
+import { memberInfoSchema, type MemberInfoInput } from "@/lib/validation/invite";
+import { updateMemberInfo } from "../actions";
+import type { MemberDetail } from "./member-detail";
+
+type Props = {
+  accountSlug: string;
+  member: MemberDetail;
+  editable: boolean;
+  onDirtyChange(dirty: boolean): void;
+  onSaved(): void;
+};
+
+const OUT_OF_REACH =
+  "This person also belongs to accounts you do not manage, so their name, email and phone can only be changed by them or by admins of all their accounts.";
+
+export function MemberInformationTab({ accountSlug, member, editable, onDirtyChange, onSaved }: Props) {
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, formState } = useForm<MemberInfoInput, unknown, z.output<typeof memberInfoSchema>>({
+    resolver: zodResolver(memberInfoSchema),
+    defaultValues: { membershipId: member.membershipId, expectedVersion: member.version, name: member.name, email: member.email, phone: member.phone ?? "" },
+  });
+  useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+
+  const onSubmit = handleSubmit((values) => {
+    setFormError(undefined);
+    startTransition(async () => {
+      const result = await updateMemberInfo(accountSlug, values);
+      if (result.ok) {
+        const reinvited = member.status === "invited" && values.email.trim().toLowerCase() !== member.email;
+        toast.success(reinvited ? `Saved. A new invitation went to ${values.email.trim().toLowerCase()}; the old link no longer works.` : `${values.name} was saved.`);
+        onDirtyChange(false);
+        onSaved();
+        return;
+      }
+      setFormError(result.error);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        if (field === "name" || field === "email" || field === "phone") setError(field, { message });
+      }
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+      {!editable ? <Alert tone="info">{OUT_OF_REACH}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset disabled={!editable} className="space-y-4">
+        <TextField id="member-name" label="Name" error={formState.errors.name?.message} {...register("name")} />
+        <TextField
+          id="member-email"
+          label="Email"
+          type="email"
+          error={formState.errors.email?.message}
+          help={member.status === "invited" ? "Changing it sends a new invitation to the new address." : undefined}
+          {...register("email")}
+        />
+        <TextField id="member-phone" label="Phone (optional)" type="tel" error={formState.errors.phone?.message} {...register("phone")} />
+      </fieldset>
+      {editable ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={pending || !formState.isDirty}>
+            {pending ? "Saving…" : "Save information"}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

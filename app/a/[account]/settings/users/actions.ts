@@ -1,0 +1,167 @@
+"use server";
+
+// Every action here is built with accountAction(), which runs authorize() for
+// the account and permission before anything is parsed or written. Actions on
+// the person as a whole also need the admin's reach to cover all of the
+// person's memberships (lockPersonOfMember).
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { bumpSessionVersion } from "@/db/queries/users";
+import type { Transaction } from "@/db/client";
+import { users, type Membership } from "@/db/schema";
+import { accountAction } from "@/lib/action";
+import { issuePasswordReset } from "@/lib/auth/password-reset";
+import { accessChangeLines, describeAccessChange } from "@/lib/authz/access-change";
+import { parseOverrides } from "@/lib/authz/effective";
+import type { AccessContext } from "@/lib/authz/authorize";
+import { deliverSoon, queueEmail } from "@/lib/email/send";
+import { appUrl } from "@/lib/env";
+import { inviteMember } from "@/lib/invitations/invite-member";
+import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
+import { issueInvitationLink } from "@/lib/invitations/send-invitation";
+import { changeMemberAccess } from "@/lib/members/change-member-access";
+import { changeMemberStatus } from "@/lib/members/change-member-status";
+import { removeMember } from "@/lib/members/remove-member";
+import { lockPersonOfMember, updatePersonInfo } from "@/lib/members/update-person";
+import { inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
+
+const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
+// Emails are queued inside the transaction and handed to delivery once it committed.
+const deliverQueued = async (data: { emailId?: string }) => (data.emailId ? deliverSoon([data.emailId]) : undefined);
+
+export const inviteUser = accountAction({
+  input: inviteSchema,
+  permission: "users.invite",
+  async run({ input, access, tx }) {
+    const { membershipId, emailId, expiresAt } = await inviteMember(tx, access, input);
+    refreshUsersPage(access);
+    return { membershipId, emailId, expiresAt: expiresAt.toISOString() };
+  },
+  afterCommit: deliverQueued,
+});
+
+export const resendInvite = accountAction({
+  input: membershipRefSchema,
+  permission: "users.invite",
+  async run({ input, access, tx }) {
+    const { emailId, expiresAt } = await renewInvitation(tx, access, input.membershipId, "email");
+    refreshUsersPage(access);
+    return { emailId, expiresAt: expiresAt.toISOString() };
+  },
+  afterCommit: deliverQueued,
+});
+
+export const copyInviteLink = accountAction({
+  input: membershipRefSchema,
+  permission: "users.invite",
+  async run({ input, access, tx }) {
+    const { inviteUrl, expiresAt } = await renewInvitation(tx, access, input.membershipId, "copy");
+    refreshUsersPage(access);
+    return { inviteUrl, expiresAt: expiresAt.toISOString() };
+  },
+});
+
+export const revokeInvite = accountAction({
+  input: membershipRefSchema,
+  permission: "users.invite",
+  async run({ input, access, tx }) {
+    await revokeInvitation(tx, access, input.membershipId);
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const deactivateMember = accountAction({
+  input: membershipRefSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    await changeMemberStatus(tx, access, input.membershipId, "deactivated");
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const reactivateMember = accountAction({
+  input: membershipRefSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    await changeMemberStatus(tx, access, input.membershipId, "active");
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const deleteMember = accountAction({
+  input: membershipRefSchema,
+  permission: "users.delete",
+  async run({ input, access, tx }) {
+    await removeMember(tx, access, input.membershipId);
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const sendPasswordReset = accountAction({
+  input: membershipRefSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    const membership = await lockPersonOfMember(tx, access, input.membershipId);
+    const [person] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, membership.userId));
+    return { emailId: await issuePasswordReset(tx, person!) };
+  },
+  afterCommit: deliverQueued,
+});
+
+export const signOutMemberEverywhere = accountAction({
+  input: membershipRefSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    const membership = await lockPersonOfMember(tx, access, input.membershipId);
+    await bumpSessionVersion(membership.userId, tx);
+    return null;
+  },
+});
+
+export const updateMemberInfo = accountAction({
+  input: memberInfoSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    const { membershipId, expectedVersion, ...info } = input;
+    const { membership, emailChanged } = await updatePersonInfo(tx, access, membershipId, info, expectedVersion);
+    // A pending invitation follows the new address with a fresh link.
+    const reinvited =
+      emailChanged && membership.status === "invited"
+        ? await issueInvitationLink(tx, access, { membership, email: info.email }, "email")
+        : undefined;
+    refreshUsersPage(access);
+    return { emailId: reinvited?.emailId };
+  },
+  afterCommit: deliverQueued,
+});
+
+export const updateMemberAccess = accountAction({
+  input: memberAccessSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    const { membershipId, expectedVersion, ...grant } = input;
+    const { before, after } = await changeMemberAccess(tx, access, { membershipId, expectedVersion, ...grant });
+    refreshUsersPage(access);
+    return { version: after.version, emailId: await emailAccessChange(tx, access, before, after) };
+  },
+  afterCommit: deliverQueued,
+});
+
+// Tells an active member what their admin changed; invitees see it when they accept.
+async function emailAccessChange(tx: Transaction, access: AccessContext, before: Membership, after: Membership) {
+  if (after.status !== "active") return undefined;
+  const grantOf = (m: Membership) => ({ role: m.role, licenses: m.licenses, overrides: parseOverrides(m.overrides) });
+  const changes = accessChangeLines(describeAccessChange(grantOf(before), grantOf(after), access.account));
+  if (changes.length === 0) return undefined;
+  const [person] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, after.userId));
+  return queueEmail(tx, {
+    template: "access-changed",
+    to: person!.email,
+    props: { name: person!.name, accountName: access.account.name, changes, accountUrl: `${appUrl()}/a/${access.account.slug}` },
+  });
+}

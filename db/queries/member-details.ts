@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { parseOverrides } from "@/lib/authz/effective";
+import { dataFilterSchema } from "@/lib/authz/data-filter";
+import { db } from "../client";
+import { memberships, users, type Account } from "../schema";
+import { findMember } from "./members";
+
+/**
+ * One member as the edit dialog needs them, or undefined when the list would
+ * not show them: the scope is findMember's, so the two cannot disagree.
+ */
+export async function findMemberDetail(account: Pick<Account, "id" | "parentId">, membershipId: string) {
+  const member = await findMember(account, membershipId);
+  if (!member) return undefined;
+  const [row] = await db()
+    .select({
+      version: memberships.version,
+      overrides: memberships.overrides,
+      dataFilter: memberships.dataFilter,
+      phone: users.phone,
+      timeZone: users.timeZone,
+      dateFormat: users.dateFormat,
+      landingPage: users.landingPage,
+      twoFactorEnabledAt: users.twoFactorEnabledAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.id, membershipId));
+  if (!row) return undefined;
+  const filter = dataFilterSchema.safeParse(row.dataFilter);
+  return {
+    ...member,
+    version: row.version,
+    overrides: parseOverrides(row.overrides),
+    dataFilter: filter.success ? filter.data : null,
+    phone: row.phone,
+    timeZone: row.timeZone,
+    dateFormat: row.dateFormat,
+    landingPage: row.landingPage,
+    twoFactorEnabled: row.twoFactorEnabledAt !== null,
+  };
+}
