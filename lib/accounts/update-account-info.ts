@@ -13,7 +13,7 @@ import { PRODUCT_LABELS } from "@/lib/authz/products";
 export async function updateAccountInfo(
   tx: Transaction,
   account: Pick<Account, "id">,
-  change: { name: string; products: Product[]; expectedUpdatedAt: string },
+  change: { name: string; products: Product[]; inviteTtlDays?: number; expectedUpdatedAt: string },
 ): Promise<Account> {
   const [current] = await tx.select().from(accounts).where(eq(accounts.id, account.id)).for("update");
   if (!current) throw new ActionError("This account no longer exists.");
@@ -41,7 +41,7 @@ export async function updateAccountInfo(
 
   const [updated] = await tx
     .update(accounts)
-    .set({ name: change.name, products: change.products })
+    .set({ name: change.name, products: change.products, inviteTtlDays: change.inviteTtlDays ?? current.inviteTtlDays })
     .where(eq(accounts.id, account.id))
     .returning();
   return updated!;

@@ -24,9 +24,18 @@ const productsSchema = z
   .min(1, "Keep at least one product.")
   .transform((products) => [...new Set(products)]);
 
+export const INVITE_TTL_MAX_DAYS = 30;
+
 export const accountInfoSchema = z.object({
   name: accountNameSchema,
   products: productsSchema,
+  // How long invitation links work; sent links keep the expiry they were sent with.
+  inviteTtlDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "Invitations work for at least 1 day.")
+    .max(INVITE_TTL_MAX_DAYS, `Invitations work for at most ${INVITE_TTL_MAX_DAYS} days.`)
+    .default(7),
   // The account's updatedAt when the form was opened: a stale form is refused, not applied.
   expectedUpdatedAt: z.iso.datetime({ offset: true, error: "Reload the page and try again." }),
 });

@@ -32,6 +32,9 @@ describe("account forms", () => {
     expect(errorsOf(accountInfoSchema, { ...valid, name: "x".repeat(10_000) })).toHaveProperty("name");
     expect(errorsOf(accountInfoSchema, { ...valid, products: [] })).toEqual({ products: "Keep at least one product." });
     expect(errorsOf(accountInfoSchema, { ...valid, products: ["voice"] })).toHaveProperty("products.0");
+    expect(errorsOf(accountInfoSchema, { ...valid, inviteTtlDays: "31" })).toEqual({ inviteTtlDays: "Invitations work for at most 30 days." });
+    expect(errorsOf(accountInfoSchema, { ...valid, inviteTtlDays: "0" })).toEqual({ inviteTtlDays: "Invitations work for at least 1 day." });
+    expect(errorsOf(accountInfoSchema, { ...valid, inviteTtlDays: "two" })).toHaveProperty("inviteTtlDays");
     expect(errorsOf(accountInfoSchema, { ...valid, expectedUpdatedAt: "yesterday" })).toEqual({
       expectedUpdatedAt: "Reload the page and try again.",
     });

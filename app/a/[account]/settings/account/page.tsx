@@ -32,7 +32,7 @@ export default async function AccountSettingsPage({ params }: { params: Promise<
           <AccountInfoForm
             accountSlug={account.slug}
             canEdit={access.can("account.edit_info")}
-            initial={{ name: current!.name, products: current!.products, expectedUpdatedAt: current!.updatedAt.toISOString() }}
+            initial={{ name: current!.name, products: current!.products, inviteTtlDays: current!.inviteTtlDays, expectedUpdatedAt: current!.updatedAt.toISOString() }}
           />
         </section>
         {isHolder && access.can("account.transfer_ownership") ? (

@@ -7,7 +7,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
 import { PRODUCT_LABELS, PRODUCTS } from "@/lib/authz/products";
-import { accountInfoSchema, type AccountInfoInput } from "@/lib/validation/account";
+import { accountInfoSchema, INVITE_TTL_MAX_DAYS, type AccountInfoInput } from "@/lib/validation/account";
 import { updateAccountInfo } from "../actions";
 
 type Props = { accountSlug: string; initial: AccountInfoInput; canEdit: boolean };
@@ -63,6 +63,18 @@ export function AccountInfoForm({ accountSlug, initial, canEdit }: Props) {
           </p>
         )}
       </fieldset>
+      <TextField
+        id="invite-ttl"
+        label="Invitation links work for (days)"
+        type="number"
+        min={1}
+        max={INVITE_TTL_MAX_DAYS}
+        className="w-24"
+        help={`From 1 to ${INVITE_TTL_MAX_DAYS} days. Links already sent keep their expiry.`}
+        error={errors.inviteTtlDays?.message}
+        disabled={!canEdit}
+        {...register("inviteTtlDays")}
+      />
       {canEdit ? (
         <Button type="submit" disabled={pending || !isDirty}>
           {pending ? "Saving…" : "Save"}
