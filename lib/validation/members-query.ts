@@ -5,6 +5,11 @@ import { ROLES } from "@/lib/authz/roles";
 export const MEMBER_SORTS = ["name", "email", "role", "last_sign_in"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export const SEARCH_MAX_LENGTH = 100;
+// What the status filter offers. "invited" and "expired" both mean a pending
+// invitation (membership status "invited"): "expired" is one whose link has
+// run out, so an admin can tell who needs the invitation sent again.
+export const MEMBER_STATUS_FILTERS = ["active", "invited", "expired", "deactivated"] as const;
+export type MemberStatusFilter = (typeof MEMBER_STATUS_FILTERS)[number];
 
 export type MemberCursor = { value: string; membershipId: string };
 
@@ -14,7 +19,7 @@ const parameters = {
   q: z.string().trim().max(SEARCH_MAX_LENGTH),
   role: z.enum(ROLES),
   license: z.enum(PRODUCTS),
-  status: z.enum(["active", "deactivated"]),
+  status: z.enum(MEMBER_STATUS_FILTERS),
   sort: z.enum(MEMBER_SORTS),
   after: z
     .string()
@@ -34,7 +39,7 @@ export type MembersQuery = {
   q?: string;
   role?: (typeof ROLES)[number];
   license?: (typeof PRODUCTS)[number];
-  status?: "active" | "deactivated";
+  status?: MemberStatusFilter;
   sort: MemberSort;
   after?: MemberCursor;
 };

@@ -16,6 +16,13 @@ describe("users table URL parameters", () => {
     expect(ignored.sort()).toEqual(["after", "q", "role", "sort"]);
   });
 
+  it("read every status the filter offers, and drop others", () => {
+    for (const status of ["active", "invited", "expired", "deactivated"] as const) {
+      expect(parseMembersQuery({ status }).query).toEqual({ sort: "name", status });
+    }
+    expect(parseMembersQuery({ status: "pending" })).toEqual({ query: { sort: "name" }, ignored: ["status"] });
+  });
+
   it("take the first of repeated parameters and ignore empty ones", () => {
     expect(parseMembersQuery({ role: ["observer", "super_user"], q: "" }).query).toEqual({ sort: "name", role: "observer" });
   });
