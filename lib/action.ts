@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db, type Transaction } from "@/db/client";
+import { getSession, type CurrentSession } from "@/lib/auth/session";
 import { checkAccess, type AccessContext, type Authorization } from "@/lib/authz/authorize";
 import type { PermissionKey } from "@/lib/authz/permissions";
 import { ActionError, fieldErrorsOf, type FieldErrors } from "./action-error";
@@ -46,6 +47,39 @@ export function accountAction<Schema extends z.ZodType, T>(definition: ActionDef
     try {
       const data = await db().transaction((tx) => definition.run({ input: parsed.data, access: authorization.context, tx }));
       await definition.afterCommit?.(data);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      throw error;
+    }
+  };
+}
+
+type SelfActionDefinition<Schema extends z.ZodType, T> = {
+  input: Schema;
+  run: (args: { input: z.output<Schema>; session: CurrentSession; tx: Transaction }) => Promise<T>;
+  // As for accountAction: runs once the transaction has committed.
+  afterCommit?: (data: T, session: CurrentSession) => Promise<void>;
+};
+
+/**
+ * The server-action wrapper for what a signed-in person does to their own
+ * person (their name, password, preferences), in no account in particular:
+ * requires a live session, then parses, runs in a transaction and answers
+ * exactly like accountAction().
+ */
+export function selfAction<Schema extends z.ZodType, T>(definition: SelfActionDefinition<Schema, T>) {
+  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+    const session = await getSession();
+    if (!session) return { ok: false, error: FAILURE_MESSAGES["signed-out"] };
+
+    const parsed = definition.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      const data = await db().transaction((tx) => definition.run({ input: parsed.data, session, tx }));
+      await definition.afterCommit?.(data, session);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

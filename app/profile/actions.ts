@@ -1,0 +1,42 @@
+"use server";
+
+// Every action here is built with selfAction(): it requires a live session and
+// changes only the caller's own person, never anyone else's.
+
+import { revalidatePath } from "next/cache";
+import { updateProfile } from "@/db/queries/profile";
+import { selfAction } from "@/lib/action";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { reissueSessionToken } from "@/lib/auth/reissue-session";
+import { changePasswordSchema, preferencesSchema, profileNameSchema } from "@/lib/validation/profile";
+import { refuseCommonPassword } from "@/lib/validation/server-password";
+
+export const updateName = selfAction({
+  input: profileNameSchema,
+  async run({ input, session, tx }) {
+    await updateProfile(tx, session.user.id, { name: input.name });
+    // The header's user menu shows the name on every page.
+    revalidatePath("/", "layout");
+    return null;
+  },
+});
+
+export const changePassword = selfAction({
+  input: refuseCommonPassword(changePasswordSchema, "newPassword"),
+  run: ({ input, session, tx }) => changeOwnPassword(tx, session.user.id, input),
+  // Every other session ended with the change; this one carries on, with the
+  // version this change set (not whatever is current: a later sign-out
+  // everywhere must still end it).
+  afterCommit: async ({ sessionVersion }, session) => {
+    await reissueSessionToken(session.user.id, sessionVersion);
+  },
+});
+
+export const updatePreferences = selfAction({
+  input: preferencesSchema,
+  async run({ input, session, tx }) {
+    await updateProfile(tx, session.user.id, input);
+    revalidatePath("/profile");
+    return null;
+  },
+});

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { findProfile, listOwnMemberships } from "@/db/queries/profile";
+import { requireSession } from "@/lib/auth/require-session";
+import { DEFAULT_DATE_FORMAT, DEFAULT_LANDING_PAGE, DATE_FORMATS, LANDING_PAGES, supportedTimeZones } from "@/lib/validation/profile";
+import { AccountList } from "./_components/account-list";
+import { NameForm } from "./_components/name-form";
+import { PasswordForm } from "./_components/password-form";
+import { PreferencesForm } from "./_components/preferences-form";
+import { ProfileHeader } from "./_components/profile-header";
+import { ProfileSection } from "./_components/profile-section";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+// A stored value no longer offered (the lists changed) shows as the default.
+function known<T extends object>(options: T, value: string | null, fallback: keyof T & string): keyof T & string {
+  return value !== null && Object.hasOwn(options, value) ? (value as keyof T & string) : fallback;
+}
+
+export default async function ProfilePage() {
+  const session = await requireSession("/profile");
+  const [profile, memberships] = await Promise.all([findProfile(session.user.id), listOwnMemberships(session.user.id)]);
+  if (!profile) return null; // deleted meanwhile: the next request has no session
+
+  const preferences = {
+    timeZone: profile.timeZone ?? "",
+    dateFormat: known(DATE_FORMATS, profile.dateFormat, DEFAULT_DATE_FORMAT),
+    landingPage: known(LANDING_PAGES, profile.landingPage, DEFAULT_LANDING_PAGE),
+  };
+
+  return (
+    <div className="min-h-screen">
+      <ProfileHeader name={profile.name} email={profile.email} />
+      <main id="content" className="mx-auto max-w-2xl space-y-6 px-4 py-6">
+        <PageHeader title="Your profile" description={`Signed in as ${profile.email}. These settings follow you into every account.`} />
+        <ProfileSection id="name" title="Name" description="How colleagues see you in user lists and emails.">
+          <NameForm name={profile.name} />
+        </ProfileSection>
+        <ProfileSection id="password" title="Password" description="Changing it signs you out everywhere else.">
+          <PasswordForm />
+        </ProfileSection>
+        <ProfileSection id="preferences" title="Preferences">
+          <PreferencesForm initial={preferences} timeZones={supportedTimeZones()} />
+        </ProfileSection>
+        <ProfileSection id="accounts" title="Your accounts" description="Where you are a member, and your role there.">
+          <AccountList memberships={memberships} />
+        </ProfileSection>
+      </main>
+    </div>
+  );
+}

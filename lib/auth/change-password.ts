@@ -1,0 +1,30 @@
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { users } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import { hashPassword, verifyPassword } from "./password";
+
+export const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
+
+/**
+ * Changes a signed-in person's password once their current one checks out,
+ * and bumps their session version so every other session ends. Returns the
+ * new version, for the caller to keep its own session alive with.
+ */
+export async function changeOwnPassword(
+  tx: Transaction,
+  userId: string,
+  passwords: { currentPassword: string; newPassword: string },
+): Promise<{ sessionVersion: number }> {
+  // Locked, so two concurrent changes cannot both pass against the old hash.
+  const [person] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
+  const currentMatches = person?.passwordHash ? await verifyPassword(person.passwordHash, passwords.currentPassword) : false;
+  if (!currentMatches) throw new ActionError("Some fields need your attention.", { currentPassword: WRONG_CURRENT_PASSWORD });
+
+  const [changed] = await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(passwords.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return { sessionVersion: changed!.sessionVersion };
+}
