@@ -1,108 +1,213 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import type { MemberCursor, MembersQuery } from "@/lib/validation/members-query";
+import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { MemberCursor, MembersQuery, MemberStatusFilter } from "@/lib/validation/members-query";
 import { db } from "../client";
-import { accounts, memberships, users, type Account } from "../schema";
+import { accounts, invitations, memberships, users, type Account } from "../schema";
 
 export type MemberRow = {
   membershipId: string;
+  // The account the membership belongs to: this one, or its network's.
+  accountId: string;
   userId: string;
   email: string;
   name: string;
   role: (typeof memberships.$inferSelect)["role"];
   licenses: (typeof memberships.$inferSelect)["licenses"];
   status: (typeof memberships.$inferSelect)["status"];
+  // The membership's optimistic-concurrency version, for edit forms to send back.
+  version: number;
   lastSignInAt: Date | null;
+  twoFactorEnabled: boolean;
+  // When the open invitation link runs out (maybe already past). Null unless the
+  // status is "invited", and for an invitation whose link was ended without a new one.
+  inviteExpiresAt: Date | null;
   // Set when the person reaches this account through its network: shown, not editable here.
   viaAccountName: string | null;
 };
 
+type Scope = Pick<Account, "id" | "parentId">;
+
 /**
  * Who counts as a member of an account: its own memberships and, for a child
- * account, its network's. The list and the detail view both filter with this
- * one condition, so a member you can open is one you can see listed.
+ * account, its network's. The list and the detail view both take their
+ * accounts from here, so a member you can open is one you can see listed.
  */
-function memberOf(account: Pick<Account, "id" | "parentId">): SQL {
-  return account.parentId
-    ? or(eq(memberships.accountId, account.id), eq(memberships.accountId, account.parentId))!
-    : eq(memberships.accountId, account.id);
+function memberAccountIds(account: Scope): string[] {
+  return account.parentId ? [account.id, account.parentId] : [account.id];
 }
 
-function selectMembers(account: Pick<Account, "id" | "parentId">, sortKey: SQL = sql`''`) {
-  return db()
-    .select({
-      // The sort key as the database sees it, so a cursor continues exactly where the page ended.
-      sortKey: sql<string>`(${sortKey})::text`,
-      membershipId: memberships.id,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: memberships.role,
-      licenses: memberships.licenses,
-      status: memberships.status,
-      lastSignInAt: users.lastSignInAt,
-      viaAccountName: sql<string | null>`case when ${memberships.accountId} = ${account.id} then null else ${accounts.name} end`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId));
+// Every query below reads memberships as "m", whether the table itself or a
+// page cut from it, so the list and the detail view select members alike.
+const m = alias(memberships, "m");
+
+function memberFields(account: Scope) {
+  return {
+    membershipId: m.id,
+    accountId: m.accountId,
+    userId: users.id,
+    email: users.email,
+    name: users.name,
+    role: m.role,
+    licenses: m.licenses,
+    status: m.status,
+    version: m.version,
+    lastSignInAt: users.lastSignInAt,
+    twoFactorEnabled: sql<boolean>`${users.twoFactorEnabledAt} is not null`,
+    inviteExpiresAt: sql<Date | null>`case when ${m.status} = 'invited' then ${invitations.expiresAt} end`.mapWith(invitations.expiresAt),
+    viaAccountName: sql<string | null>`case when ${m.accountId} = ${account.id} then null else ${accounts.name} end`,
+  };
+}
+
+/**
+ * Members with what the table shows of them. With a `page` (memberships ids in
+ * a subquery named "page"), only those: the page decides which rows, in which
+ * order; this reads them.
+ */
+function selectMembers<Extra extends Record<string, SQL>>(account: Scope, extra: Extra, page?: SQL) {
+  const query = db().select({ ...memberFields(account), ...extra }).from(m).$dynamic();
+  return (page ? query.innerJoin(sql`${page} "page"`, sql`"page".id = ${m.id}`) : query)
+    .innerJoin(users, eq(users.id, m.userId))
+    .innerJoin(accounts, eq(accounts.id, m.accountId))
+    .leftJoin(invitations, and(eq(invitations.membershipId, m.id), sql`${invitations.endedAt} is null`));
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+const isLongTerm = (term: string) => term.length >= 3;
+const containing = (term: string) => `%${escapeLike(term.toLowerCase())}%`;
+
 /**
- * Terms of 3+ characters match anywhere in the email or name (trigram index);
- * 1–2 characters match the start of the email, the name or a word of the name.
+ * Terms of 3+ characters match anywhere in the email or the name; 1–2
+ * characters match the start of the email, the name or a word of the name.
+ * Tested on the membership's copies of the person's email and lower-cased
+ * name, so a walk through the account's memberships in sort order tests each
+ * row without reading its person, and the planner estimates the match from
+ * those columns' statistics.
  */
-export function searchCondition(term: string): SQL {
-  const lowered = escapeLike(term.toLowerCase());
-  if (term.length >= 3) return sql`${users.searchText} like ${`%${lowered}%`}`;
-  return or(
-    sql`${users.email} like ${`${lowered}%`}`,
-    sql`lower(${users.name}) like ${`${lowered}%`}`,
-    sql`lower(${users.name}) like ${`% ${lowered}%`}`,
-  )!;
+function searchCondition(term: string): SQL {
+  if (isLongTerm(term)) return sql`(${m.sortEmail} like ${containing(term)} or ${m.sortName} like ${containing(term)})`;
+  const start = `${escapeLike(term.toLowerCase())}%`;
+  return sql`(${m.sortEmail} like ${start} or ${m.sortName} like ${start} or ${m.sortName} like ${`% ${start}`})`;
 }
 
-// Each sort: the key it orders by (as text, for the cursor), and its direction.
+// A 3+ character match as the trigram index on users finds it (search_text
+// holds the email and the name): the way to a rare term's few people. Short
+// terms never use it: they hit too many trigrams (docs/architecture.md).
+const trigramMatch = (term: string) => sql`${users.searchText} like ${containing(term)}`;
+
+// People (in any account) a term may match and still count as rare.
+const RARE_TERM_PEOPLE = 200;
+
+/**
+ * Whether so few people match that reading them beats walking the account.
+ * Asking costs little either way: a rare term is a short trigram index
+ * lookup, a common one a short scan that stops at the limit.
+ */
+async function isRareTerm(term: string): Promise<boolean> {
+  const people = await db().select({ id: users.id }).from(users).where(trigramMatch(term)).limit(RARE_TERM_PEOPLE + 1);
+  return people.length <= RARE_TERM_PEOPLE;
+}
+
+// A pending invitation still counts as "invited" while its open link works.
+const openInvitation = sql`exists (select 1 from ${invitations} where ${invitations.membershipId} = ${m.id}
+  and ${invitations.endedAt} is null and ${invitations.expiresAt} > now())`;
+
+function statusCondition(status: MemberStatusFilter): SQL {
+  if (status === "invited") return and(eq(m.status, "invited"), openInvitation)!;
+  if (status === "expired") return and(eq(m.status, "invited"), not(openInvitation))!;
+  return eq(m.status, status);
+}
+
+function filterCondition(query: Partial<MembersQuery>): SQL | undefined {
+  return and(
+    query.q ? searchCondition(query.q) : undefined,
+    query.role ? eq(m.role, query.role) : undefined,
+    query.license ? sql`${query.license}::product = any(${m.licenses})` : undefined,
+    query.status ? statusCondition(query.status) : undefined,
+  );
+}
+
+// Each sort: the key it orders by (as text, for the cursor), the type the
+// cursor's text is read back as, and its direction. Each key has an index
+// (account_id, key, id), so a walk is an ordered index scan that stops early.
 const SORTS = {
-  name: { key: sql`lower(${users.name}) collate "C"`, descending: false },
-  email: { key: sql`${users.email} collate "C"`, descending: false },
-  role: { key: sql`${memberships.role}`, descending: true },
-  last_sign_in: { key: sql`coalesce(${users.lastSignInAt}, '-infinity'::timestamptz)`, descending: true },
+  name: { key: sql`${m.sortName} collate "C"`, type: sql`text`, descending: false },
+  email: { key: sql`${m.sortEmail} collate "C"`, type: sql`text`, descending: false },
+  role: { key: sql`${m.role}`, type: sql`role`, descending: true },
+  last_sign_in: { key: sql`${m.sortLastSignIn}`, type: sql`timestamptz`, descending: true },
 } as const;
 
-function afterCursor(sort: MembersQuery["sort"], cursor: MemberCursor): SQL {
+type Sort = MembersQuery["sort"];
+
+function orderOf(sort: Sort): SQL {
   const { key, descending } = SORTS[sort];
-  const value =
-    sort === "role" ? sql`${cursor.value}::role` : sort === "last_sign_in" ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
-  return descending
-    ? sql`(${key}, ${memberships.id}) < (${value}, ${cursor.membershipId}::uuid)`
-    : sql`(${key}, ${memberships.id}) > (${value}, ${cursor.membershipId}::uuid)`;
+  return descending ? sql`${key} desc, ${m.id} desc` : sql`${key}, ${m.id}`;
 }
 
-/** A page of an account's members: searched, filtered and sorted as the users table's URL says. */
-export async function listMembers(
-  account: Pick<Account, "id" | "parentId">,
-  query: Partial<MembersQuery> = {},
-  limit = 50,
-): Promise<{ rows: MemberRow[]; next?: MemberCursor }> {
+function afterCursor(sort: Sort, cursor: MemberCursor | undefined): SQL {
+  if (!cursor) return sql`true`;
+  const { key, type, descending } = SORTS[sort];
+  const row = sql`(${key}, ${m.id})`;
+  const after = sql`(${cursor.value}::${type}, ${cursor.membershipId}::uuid)`;
+  return descending ? sql`${row} < ${after}` : sql`${row} > ${after}`;
+}
+
+/**
+ * A page as one ordered query per account, filters inline. A child account
+ * merges two (its own and its network's), each stopping after a page. For
+ * common terms and filters the planner walks the sort index, testing rows as
+ * it meets them and stopping once the page is full, so they cost about what
+ * no filter costs; for a rare role or status it reads that index and sorts
+ * the few. The columns' statistics let it tell which is which.
+ */
+function orderedPage(account: Scope, sort: Sort, query: Partial<MembersQuery>, limit: number): SQL {
+  const order = orderOf(sort);
+  const perAccount = memberAccountIds(account).map(
+    (accountId) => sql`(select "m".* from ${memberships} "m"
+      where ${and(eq(m.accountId, accountId), afterCursor(sort, query.after), filterCondition(query))}
+      order by ${order} limit ${limit + 1})`,
+  );
+  return sql`(select "m".id from (${sql.join(perAccount, sql` union all `)}) "m" order by ${order} limit ${limit + 1})`;
+}
+
+/**
+ * A page for a rare term: its few people, found through the trigram index,
+ * narrowed to the account and filters, then sorted. Materialized, so the
+ * planner cannot turn it back into a walk through the whole account.
+ */
+function rareTermPage(account: Scope, sort: Sort, query: Partial<MembersQuery> & { q: string }, limit: number): SQL {
+  const conditions = and(
+    sql`${m.userId} in (select ${users.id} from ${users} where ${trigramMatch(query.q)})`,
+    inArray(m.accountId, memberAccountIds(account)),
+    afterCursor(sort, query.after),
+    filterCondition(query),
+  );
+  return sql`(with "matches" as materialized (select "m".* from ${memberships} "m" where ${conditions})
+    select "m".id from "matches" "m" order by ${orderOf(sort)} limit ${limit + 1})`;
+}
+
+async function readPage(account: Scope, sort: Sort, page: SQL) {
+  // The sort key as the database sees it, so a cursor continues exactly where the page ended.
+  const sortKey = sql<string>`(${SORTS[sort].key})::text`;
+  return selectMembers(account, { sortKey }, page).orderBy(orderOf(sort));
+}
+
+async function pageRows(account: Scope, sort: Sort, query: Partial<MembersQuery>, limit: number) {
+  const { q } = query;
+  const rare = q !== undefined && isLongTerm(q) && (await isRareTerm(q));
+  return readPage(account, sort, rare ? rareTermPage(account, sort, { ...query, q }, limit) : orderedPage(account, sort, query, limit));
+}
+
+/**
+ * A page of an account's members: searched, filtered and sorted as the users
+ * table's URL says. Runs unprepared (Drizzle prepares only on .prepare()), so
+ * each search is planned for its own term, never with a generic plan.
+ */
+export async function listMembers(account: Scope, query: Partial<MembersQuery> = {}, limit = 50): Promise<{ rows: MemberRow[]; next?: MemberCursor }> {
   const sort = query.sort ?? "name";
-  const { key, descending } = SORTS[sort];
-  const rows = await selectMembers(account, key)
-    .where(
-      and(
-        memberOf(account),
-        query.q ? searchCondition(query.q) : undefined,
-        query.role ? eq(memberships.role, query.role) : undefined,
-        query.license ? sql`${query.license}::product = any(${memberships.licenses})` : undefined,
-        query.status ? eq(memberships.status, query.status) : undefined,
-        query.after ? afterCursor(sort, query.after) : undefined,
-      ),
-    )
-    .orderBy(descending ? sql`${key} desc` : key, descending ? sql`${memberships.id} desc` : memberships.id)
-    .limit(limit + 1);
+  const rows = await pageRows(account, sort, query, limit);
   const page = rows.slice(0, limit).map(({ sortKey: _sortKey, ...row }) => row);
   const last = rows[limit - 1];
   return {
@@ -112,9 +217,7 @@ export async function listMembers(
 }
 
 /** One member of the account, or undefined for anyone the list would not show. */
-export async function findMember(account: Pick<Account, "id" | "parentId">, membershipId: string): Promise<MemberRow | undefined> {
-  const [row] = await selectMembers(account).where(and(memberOf(account), eq(memberships.id, membershipId))).limit(1);
-  if (!row) return undefined;
-  const { sortKey: _sortKey, ...member } = row;
+export async function findMember(account: Scope, membershipId: string): Promise<MemberRow | undefined> {
+  const [member] = await selectMembers(account, {}).where(and(inArray(m.accountId, memberAccountIds(account)), eq(m.id, membershipId))).limit(1);
   return member;
 }

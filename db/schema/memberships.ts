@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Overrides } from "@/lib/authz/effective";
 import type { DataFilter } from "@/lib/authz/data-filter";
 import { accounts } from "./accounts";
@@ -29,12 +29,29 @@ export const memberships = pgTable(
     status: membershipStatus().notNull().default("active"),
     // Optimistic-concurrency counter: an edit made against an older version is refused.
     version: integer().notNull().default(1),
+    // Copies of the person's sort keys, kept in step by triggers (migration
+    // 0006): with them each users-table sort is one ordered index scan of the
+    // account's memberships that stops after a page, where a join to users had
+    // to sort every member of the account first. The defaults only satisfy the
+    // insert type: the trigger fills in the real values.
+    sortName: text().notNull().default(""), // lower(users.name)
+    sortEmail: text().notNull().default(""), // users.email
+    // users.last_sign_in_at, with "never" as -infinity so keyset cursors never meet a null.
+    sortLastSignIn: timestamp({ withTimezone: true }).notNull().default(sql`'-infinity'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("memberships_user_account_key").on(t.userId, t.accountId),
     index("memberships_account_idx").on(t.accountId),
+    // One per users-table sort, ties broken by id; descending sorts scan them backwards.
+    // Collation "C" sorts the same on every server and in PGlite.
+    index("memberships_account_name_idx").on(t.accountId, sql`${t.sortName} collate "C"`, t.id),
+    index("memberships_account_email_idx").on(t.accountId, sql`${t.sortEmail} collate "C"`, t.id),
+    index("memberships_account_role_idx").on(t.accountId, t.role, t.id),
+    index("memberships_account_last_sign_in_idx").on(t.accountId, t.sortLastSignIn, t.id),
+    // Invited and deactivated members are usually few: the status filter finds them here instead of walking everyone.
+    index("memberships_account_pending_idx").on(t.accountId, t.status).where(sql`${t.status} <> 'active'`),
     // And within the account's products: trigger memberships_licenses_within_products (migration 0002).
     check("memberships_has_license", sql`cardinality(${t.licenses}) >= 1`),
   ],
