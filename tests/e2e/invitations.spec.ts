@@ -1,32 +1,26 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { followLinkInEmail } from "./support/dev-mail";
 import { signInAs } from "./support/sign-in";
 
 const INVITEE = "new.person@example.com";
 const INVITEE_PASSWORD = "quiet harbor lantern 42";
 
-const expectNoAxeViolations = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 const rowOf = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text });
 
-async function openInviteLink(page: Page, to: string) {
-  await page.goto("/dev/mail");
-  await page.getByRole("link", { name: new RegExp(`${to}`) }).first().click();
-  const link = page.locator('a[href*="/invite/"]').first();
-  await expect(link).toBeVisible();
-  await page.goto((await link.getAttribute("href"))!);
-}
+const openInviteLink = (page: Page, to: string) => followLinkInEmail(page, to, "/invite/");
 
 test("a Super User invites a new person, who joins as an Observer and becomes a Manager without signing in again", async ({ page, browser }) => {
   await signInAs(page, "superuser@acme.test");
   await page.goto("/a/acme/settings/users");
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "New", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Invite a user" });
   await dialog.getByLabel("Email").fill(INVITEE);
   await dialog.getByLabel("Name").fill("New Person");
   await dialog.getByLabel("Role").selectOption({ label: "Observer" });
-  await dialog.getByLabel("Contact Center").uncheck();
+  await dialog.getByRole("checkbox", { name: "Contact Center" }).uncheck();
   await expectNoAxeViolations(page);
   await dialog.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText(`Invite sent to ${INVITEE}`)).toBeVisible();
@@ -43,7 +37,7 @@ test("a Super User invites a new person, who joins as an Observer and becomes a 
   await expect(invitee).toHaveURL(/\/a\/acme/);
   await invitee.goto("/a/acme/settings/users");
   await expect(invitee.getByRole("table")).toBeVisible();
-  await expect(invitee.getByRole("button", { name: "New" })).toHaveCount(0);
+  await expect(invitee.getByRole("button", { name: "New", exact: true })).toHaveCount(0);
 
   // Back as the Super User: the row is active; make them a Manager.
   await page.reload();
@@ -61,14 +55,14 @@ test("a Super User invites a new person, who joins as an Observer and becomes a 
 
   // The new Manager's very next page load shows + New, with the same session.
   await invitee.reload();
-  await expect(invitee.getByRole("button", { name: "New" })).toBeVisible();
+  await expect(invitee.getByRole("button", { name: "New", exact: true })).toBeVisible();
   await inviteeContext.close();
 });
 
 test("an invitation link works once, and a used link says what to do", async ({ page, browser }) => {
   await signInAs(page, "superuser@acme.test");
   await page.goto("/a/acme/settings/users");
-  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "New", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Invite a user" });
   await dialog.getByLabel("Email").fill("once@example.com");
   await dialog.getByLabel("Name").fill("Once Only");
@@ -95,12 +89,12 @@ test("an invitation link works once, and a used link says what to do", async ({ 
 test("the invite dialog shows field errors and writes nothing for bad input", async ({ page }) => {
   await signInAs(page, "manager@acme.test");
   await page.goto("/a/acme/settings/users");
-  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "New", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Invite a user" });
   await expect(dialog.getByLabel("Role").locator("option")).toHaveText(["Filtered Reporting", "Reporting", "Observer", "Member", "Manager"]);
   await dialog.getByLabel("Email").fill("not an email");
-  await dialog.getByLabel("Marketing").uncheck();
-  await dialog.getByLabel("Contact Center").uncheck();
+  await dialog.getByRole("checkbox", { name: "Marketing" }).uncheck();
+  await dialog.getByRole("checkbox", { name: "Contact Center" }).uncheck();
   await dialog.getByRole("button", { name: "Create" }).click();
   await expect(dialog.getByText("Enter a valid email address")).toBeVisible();
   await expect(dialog.getByText("Enter a name.")).toBeVisible();

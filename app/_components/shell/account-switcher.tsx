@@ -68,11 +68,12 @@ export function AccountSwitcher({ current, initialGroups }: { current: CurrentAc
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger
-        aria-label={`Switch account (current: ${current.name})`}
+        // The visible text leads the name (WCAG 2.5.3, label in name), then what the button does.
+        aria-label={`${current.name} ${ACCOUNT_TYPE_LABELS[current.type]}: switch account`}
         className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         <span className="min-w-0">
-          <span className="block truncate font-semibold">{current.name}</span>
+          <span className="block truncate font-semibold">{current.name}</span>{" "}
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">{ACCOUNT_TYPE_LABELS[current.type]}</span>
         </span>
         <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-zinc-500" />
