@@ -39,6 +39,8 @@ export default defineConfig({
       PORT: String(PORT),
       APP_URL: baseURL,
       PGLITE_DATA_DIR: "memory://",
+      // The tests read invitations from the dev outbox, on Postgres too.
+      EMAIL_OUTBOX: "on",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     },
   },

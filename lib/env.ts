@@ -21,6 +21,8 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: optionalText.pipe(z.url().optional()),
   EMAIL_FROM: optionalText,
+  // "on" keeps mail in the dev outbox even in production with Postgres (a demo or staging server).
+  EMAIL_OUTBOX: optionalText.pipe(z.enum(["on"], { error: 'set it to "on" or leave it unset' }).optional()),
 }).superRefine((config, context) => {
   // Without a sender the provider refuses every message, so a key alone would only fill the queue.
   if (config.RESEND_API_KEY && !config.EMAIL_FROM) {

@@ -2,7 +2,7 @@ import { databaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { demoCredentialsText, isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { prepareDecoyHash } from "./auth/password";
-import { emailModeOf } from "./email/config";
+import { assertMailConfigured, emailModeOf } from "./email/config";
 import { appUrl, authSecret, env, pgliteDataDir, usesEmbeddedDatabase } from "./env";
 
 /**
@@ -12,6 +12,7 @@ import { appUrl, authSecret, env, pgliteDataDir, usesEmbeddedDatabase } from "./
  */
 export async function prepareServer(): Promise<void> {
   authSecret(); // fails fast when production lacks AUTH_SECRET; generates it for the embedded default
+  assertMailConfigured();
   const handle = databaseHandle();
   await Promise.all([migrateDatabase(handle), prepareDecoyHash()]);
   // Only a real provider needs the job queue: in outbox mode mail is just stored for /dev/mail.

@@ -1,4 +1,4 @@
-import { env, type Env } from "@/lib/env";
+import { ConfigurationError, env, type Env } from "@/lib/env";
 
 /** "resend" sends through the provider; "outbox" only stores mail for /dev/mail. */
 export type EmailMode = "resend" | "outbox";
@@ -15,4 +15,18 @@ export function resendConfigOf(config: Env = env()): ResendConfig | undefined {
   if (!apiKey || !from) return undefined;
   // The SDK appends paths like "/emails/batch" to the base URL as they are.
   return { apiKey, from, baseUrl: baseUrl?.replace(/\/+$/, "") };
+}
+
+/**
+ * Refuses to start a production server on Postgres whose mail would only land
+ * in the dev outbox, which anyone can open and which shows every one-time
+ * link — unless EMAIL_OUTBOX=on says that is meant (a demo or staging server).
+ */
+export function assertMailConfigured(config: Env = env()): void {
+  if (config.NODE_ENV !== "production" || !config.DATABASE_URL) return;
+  if (emailModeOf(config) === "outbox" && config.EMAIL_OUTBOX !== "on") {
+    throw new ConfigurationError(
+      "RESEND_API_KEY and EMAIL_FROM are required in production with DATABASE_URL. To keep mail in the dev outbox at /dev/mail instead (public: it shows every invite link), set EMAIL_OUTBOX=on.",
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailModeOf, resendConfigOf } from "@/lib/email/config";
+import { assertMailConfigured, emailModeOf, resendConfigOf } from "@/lib/email/config";
 import { retryAfterSeconds } from "@/lib/email/resend-transport";
 import { ConfigurationError, parseEnv } from "@/lib/env";
 
@@ -19,6 +19,22 @@ describe("email configuration", () => {
     const env = parseEnv({ RESEND_API_KEY: "re_123", EMAIL_FROM: "Rolecall <noreply@example.com>", RESEND_BASE_URL: "http://127.0.0.1:4010/" });
     expect(emailModeOf(env)).toBe("resend");
     expect(resendConfigOf(env)).toEqual({ apiKey: "re_123", from: "Rolecall <noreply@example.com>", baseUrl: "http://127.0.0.1:4010" });
+  });
+});
+
+describe("mail in production", () => {
+  const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db.example/rolecall", AUTH_SECRET: "x".repeat(32) };
+
+  it("refuses to start on Postgres with only the public dev outbox, unless told to", () => {
+    expect(() => assertMailConfigured(parseEnv(production))).toThrow(/RESEND_API_KEY and EMAIL_FROM are required/);
+    expect(() => assertMailConfigured(parseEnv({ ...production, EMAIL_OUTBOX: "on" }))).not.toThrow();
+    expect(() => assertMailConfigured(parseEnv({ ...production, RESEND_API_KEY: "re_1", EMAIL_FROM: "a@example.com" }))).not.toThrow();
+    expect(() => parseEnv({ ...production, EMAIL_OUTBOX: "yes" })).toThrow(/EMAIL_OUTBOX/);
+  });
+
+  it("lets the embedded database and development use the outbox", () => {
+    expect(() => assertMailConfigured(parseEnv({ NODE_ENV: "production" }))).not.toThrow();
+    expect(() => assertMailConfigured(parseEnv({ DATABASE_URL: production.DATABASE_URL }))).not.toThrow();
   });
 });
 
