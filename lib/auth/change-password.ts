@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { hashPassword, verifyPassword } from "./password";
 
-export const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
+const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
 
 /**
  * Changes a signed-in person's password once their current one checks out,
