@@ -56,6 +56,18 @@ test("a Super User invites a new person, who joins as an Observer and becomes a 
   // The new Manager's very next page load shows + New, with the same session.
   await invitee.reload();
   await expect(invitee.getByRole("button", { name: "New", exact: true })).toBeVisible();
+
+  // Deleting them asks first, naming them; on their next request Acme is gone for them.
+  await rowOf(page, INVITEE).getByRole("button", { name: "Options for New Person" }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete New Person?" });
+  await expect(confirm).toContainText("loses access to Acme Network");
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("New Person was removed from Acme Network.")).toBeVisible();
+  await expect(rowOf(page, INVITEE)).toHaveCount(0);
+  await invitee.reload();
+  await expect(invitee.getByRole("heading", { name: "Page not found" }).or(invitee.getByRole("button", { name: "Sign in" }))).toBeVisible();
+  await expect(invitee.getByRole("table")).toHaveCount(0);
   await inviteeContext.close();
 });
 
@@ -74,6 +86,7 @@ test("an invitation link works once, and a used link says what to do", async ({ 
   await page.getByRole("menuitem", { name: "Copy invite link" }).click();
   const copied = await page.getByLabel(/Invite link/).inputValue();
   expect(copied).toContain("/invite/");
+  await page.keyboard.press("Escape");
 
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
@@ -84,6 +97,13 @@ test("an invitation link works once, and a used link says what to do", async ({ 
   await visitor.getByRole("button", { name: "Set password and join" }).click();
   await expect(visitor.getByText("This password is too common. Choose one that is harder to guess.")).toBeVisible();
   await visitorContext.close();
+
+  // Revoking asks first; the row goes.
+  await rowOf(page, "once@example.com").getByRole("button", { name: "Options for Once Only" }).click();
+  await page.getByRole("menuitem", { name: "Revoke invite" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke invite" }).click();
+  await expect(page.getByText("The invitation for once@example.com was revoked.")).toBeVisible();
+  await expect(rowOf(page, "once@example.com")).toHaveCount(0);
 });
 
 test("the invite dialog shows field errors and writes nothing for bad input", async ({ page }) => {

@@ -36,7 +36,7 @@ type MemberAction = (accountSlug: string, input: { membershipId: string }) => Pr
 /** The ⋮ menu at the end of a user's row: only what the caller may do to this person. */
 export function MemberOptions({ accountSlug, accountName, editHref, member, can }: MemberOptionsProps) {
   const [confirming, setConfirming] = useState<Confirmation>();
-  const [copiedLink, setCopiedLink] = useState<string>();
+  const [newLink, setNewLink] = useState<{ url: string; copied: boolean }>();
   const [pending, startTransition] = useTransition();
   const invited = member.status === "invited";
 
@@ -53,8 +53,9 @@ export function MemberOptions({ accountSlug, accountName, editHref, member, can 
     startTransition(async () => {
       const result = await copyInviteLink(accountSlug, { membershipId: member.membershipId });
       if (!result.ok) return void toast.error(result.error);
-      setCopiedLink(result.data.inviteUrl);
-      await navigator.clipboard?.writeText(result.data.inviteUrl).catch(() => undefined);
+      // The clipboard may be unavailable (plain HTTP, permissions): the dialog shows the link either way.
+      const copied = await navigator.clipboard?.writeText(result.data.inviteUrl).then(() => true, () => false);
+      setNewLink({ url: result.data.inviteUrl, copied: copied ?? false });
     });
   }
 
@@ -134,15 +135,15 @@ export function MemberOptions({ accountSlug, accountName, editHref, member, can 
         pending={pending}
         onConfirm={() => run(revokeInvite, `The invitation for ${member.email} was revoked.`)}
       />
-      <Dialog open={copiedLink !== undefined} onOpenChange={(open) => !open && setCopiedLink(undefined)}>
+      <Dialog open={newLink !== undefined} onOpenChange={(open) => !open && setNewLink(undefined)}>
         <DialogContent
           title="New invite link"
           description={`Send this link to ${member.email} yourself. The link in the earlier email no longer works; this one works once.`}
         >
           <label htmlFor={`invite-link-${member.membershipId}`} className="mb-1.5 block text-sm font-medium">
-            Invite link (copied to the clipboard)
+            Invite link{newLink?.copied ? " (copied to the clipboard)" : ""}
           </label>
-          <Input id={`invite-link-${member.membershipId}`} readOnly value={copiedLink ?? ""} onFocus={(event) => event.target.select()} />
+          <Input id={`invite-link-${member.membershipId}`} readOnly value={newLink?.url ?? ""} onFocus={(event) => event.target.select()} />
         </DialogContent>
       </Dialog>
     </>
