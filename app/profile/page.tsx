@@ -2,31 +2,23 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { findProfile, listOwnMemberships } from "@/db/queries/profile";
 import { requireSession } from "@/lib/auth/require-session";
-import { DEFAULT_DATE_FORMAT, DEFAULT_LANDING_PAGE, DATE_FORMATS, LANDING_PAGES, supportedTimeZones } from "@/lib/validation/profile";
+import { preferencesFormValues, supportedTimeZones } from "@/lib/validation/profile";
+import { PreferencesForm } from "@/app/_components/forms/preferences-form";
+import { updatePreferences } from "./actions";
 import { AccountList } from "./_components/account-list";
 import { NameForm } from "./_components/name-form";
 import { PasswordForm } from "./_components/password-form";
-import { PreferencesForm } from "./_components/preferences-form";
 import { ProfileHeader } from "./_components/profile-header";
 import { ProfileSection } from "./_components/profile-section";
 
 export const metadata: Metadata = { title: "Your profile" };
-
-// A stored value no longer offered (the lists changed) shows as the default.
-function known<T extends object>(options: T, value: string | null, fallback: keyof T & string): keyof T & string {
-  return value !== null && Object.hasOwn(options, value) ? (value as keyof T & string) : fallback;
-}
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
   const [profile, memberships] = await Promise.all([findProfile(session.user.id), listOwnMemberships(session.user.id)]);
   if (!profile) return null; // deleted meanwhile: the next request has no session
 
-  const preferences = {
-    timeZone: profile.timeZone ?? "",
-    dateFormat: known(DATE_FORMATS, profile.dateFormat, DEFAULT_DATE_FORMAT),
-    landingPage: known(LANDING_PAGES, profile.landingPage, DEFAULT_LANDING_PAGE),
-  };
+  const preferences = preferencesFormValues(profile);
 
   return (
     <div className="min-h-screen">
@@ -40,7 +32,7 @@ export default async function ProfilePage() {
           <PasswordForm />
         </ProfileSection>
         <ProfileSection id="preferences" title="Preferences">
-          <PreferencesForm initial={preferences} timeZones={supportedTimeZones()} />
+          <PreferencesForm initial={preferences} timeZones={supportedTimeZones()} action={updatePreferences} />
         </ProfileSection>
         <ProfileSection id="accounts" title="Your accounts" description="Where you are a member, and your role there.">
           <AccountList memberships={memberships} />

@@ -64,3 +64,19 @@ export const preferencesSchema = z.object({
 });
 export type PreferencesInput = z.input<typeof preferencesSchema>;
 export type Preferences = z.output<typeof preferencesSchema>;
+
+// A stored value no longer offered (the lists changed) shows as the default.
+function known<T extends object>(options: T, value: string | null, fallback: keyof T & string): keyof T & string {
+  return value !== null && Object.hasOwn(options, value) ? (value as keyof T & string) : fallback;
+}
+
+/** A person's stored preferences as the preferences form starts from them. */
+export function preferencesFormValues(stored: { timeZone: string | null; dateFormat: string | null; landingPage: string | null }): PreferencesInput {
+  return {
+    timeZone: stored.timeZone ?? "",
+    dateFormat: known(DATE_FORMATS, stored.dateFormat, DEFAULT_DATE_FORMAT),
+    landingPage: known(LANDING_PAGES, stored.landingPage, DEFAULT_LANDING_PAGE),
+  };
+}
+
+export const memberPreferencesSchema = preferencesSchema.extend({ membershipId: z.uuid({ error: "Unknown member." }) });

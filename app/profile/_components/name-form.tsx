@@ -5,7 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
 import { profileNameSchema } from "@/lib/validation/profile";
 import { updateName } from "../actions";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/app/_components/forms/use-action-form";
 
 export function NameForm({ name }: { name: string }) {
   const { form, onSubmit, pending, message } = useActionForm({

@@ -6,7 +6,7 @@ import { TextField } from "@/app/_components/ui/field";
 import { changePasswordSchema } from "@/lib/validation/profile";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 import { changePassword } from "../actions";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/app/_components/forms/use-action-form";
 
 export function PasswordForm() {
   const { form, onSubmit, pending, message } = useActionForm({

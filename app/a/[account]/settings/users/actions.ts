@@ -7,6 +7,7 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { updateProfile } from "@/db/queries/profile";
 import { bumpSessionVersion } from "@/db/queries/users";
 import type { Transaction } from "@/db/client";
 import { users, type Membership } from "@/db/schema";
@@ -25,6 +26,7 @@ import { changeMemberStatus } from "@/lib/members/change-member-status";
 import { removeMember } from "@/lib/members/remove-member";
 import { lockPersonOfMember, updatePersonInfo } from "@/lib/members/update-person";
 import { inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
+import { memberPreferencesSchema } from "@/lib/validation/profile";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
 // Emails are queued inside the transaction and handed to delivery once it committed.
@@ -165,3 +167,14 @@ async function emailAccessChange(tx: Transaction, access: AccessContext, before:
     props: { name: person!.name, accountName: access.account.name, changes, accountUrl: `${appUrl()}/a/${access.account.slug}` },
   });
 }
+
+export const updateMemberPreferences = accountAction({
+  input: memberPreferencesSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    const { membershipId, ...preferences } = input;
+    const membership = await lockPersonOfMember(tx, access, membershipId);
+    await updateProfile(tx, membership.userId, preferences);
+    return null;
+  },
+});

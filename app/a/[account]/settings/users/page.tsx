@@ -9,6 +9,7 @@ import { roleRank } from "@/lib/authz/roles";
 import { peopleCoveredByAdmin } from "@/lib/members/person-reach";
 import { isUuid } from "@/lib/validation/ids";
 import { parseMembersQuery } from "@/lib/validation/members-query";
+import { supportedTimeZones } from "@/lib/validation/profile";
 import { EditMemberDialog } from "./_components/edit-member-dialog";
 import { InviteDialog } from "./_components/invite-dialog";
 import { UsersFilters } from "./_components/users-filters";
@@ -47,7 +48,7 @@ export default async function UsersSettingsPage({ params, searchParams }: Props)
           <Alert tone="error">That user is not in this account, or you cannot edit them. Pick someone from the list.</Alert>
         </div>
       ) : editing && choices ? (
-        <EditMemberDialog member={editing.member} choices={choices} coversPerson={editing.coversPerson} closeHref={usersUrl(basePath, query, { after })} />
+        <EditMemberDialog member={editing.member} timeZones={supportedTimeZones()} choices={choices} coversPerson={editing.coversPerson} closeHref={usersUrl(basePath, query, { after })} />
       ) : null}
       <UsersFilters basePath={basePath} query={query} />
       {ignored.length > 0 ? (

@@ -2,8 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PreferencesForm } from "@/app/_components/forms/preferences-form";
+import { Alert } from "@/app/_components/ui/alert";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/app/_components/ui/tabs";
+import { preferencesFormValues } from "@/lib/validation/profile";
+import { updateMemberPreferences } from "../actions";
 import type { AccessChoices } from "./access-fields";
 import { confirmDiscard } from "./dialog-helpers";
 import { MemberInformationTab } from "./member-information-tab";
@@ -13,6 +17,7 @@ import { MemberSecurityTab } from "./member-security-tab";
 
 type Props = {
   member: MemberDetail;
+  timeZones: string[];
   choices: AccessChoices;
   // Person-level changes need reach over all of the person's memberships.
   coversPerson: boolean;
@@ -20,7 +25,7 @@ type Props = {
 };
 
 /** The Super User's editor for one member, opened from the ⋮ menu; its URL (?edit=…) can be shared. */
-export function EditMemberDialog({ member, choices, coversPerson, closeHref }: Props) {
+export function EditMemberDialog({ member, timeZones, choices, coversPerson, closeHref }: Props) {
   const router = useRouter();
   const [dirty, setDirty] = useState(false);
   const close = () => router.replace(closeHref, { scroll: false });
@@ -38,6 +43,7 @@ export function EditMemberDialog({ member, choices, coversPerson, closeHref }: P
             <TabsTrigger value="information">Information</TabsTrigger>
             <TabsTrigger value="security">Security</TabsTrigger>
             <TabsTrigger value="permissions">Permissions</TabsTrigger>
+            <TabsTrigger value="preferences">Preferences</TabsTrigger>
           </TabsList>
           <TabsContent value="information" className="pt-4">
             <MemberInformationTab accountSlug={choices.accountSlug} member={member} editable={coversPerson} onDirtyChange={setDirty} onSaved={close} />
@@ -47,6 +53,18 @@ export function EditMemberDialog({ member, choices, coversPerson, closeHref }: P
           </TabsContent>
           <TabsContent value="permissions" className="pt-4">
             <MemberPermissionsTab member={member} choices={choices} onDirtyChange={setDirty} onSaved={close} />
+          </TabsContent>
+          <TabsContent value="preferences" className="pt-4">
+            {coversPerson ? (
+              <PreferencesForm
+                subject="member"
+                initial={preferencesFormValues(member)}
+                timeZones={timeZones}
+                action={(values) => updateMemberPreferences(choices.accountSlug, { ...values, membershipId: member.membershipId })}
+              />
+            ) : (
+              <Alert tone="info">This person also belongs to accounts you do not manage, so only they can change their preferences.</Alert>
+            )}
           </TabsContent>
         </Tabs>
       </DialogContent>

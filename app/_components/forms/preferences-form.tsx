@@ -3,24 +3,32 @@
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { DATE_FORMATS, LANDING_PAGES, preferencesSchema, type PreferencesInput } from "@/lib/validation/profile";
-import { updatePreferences } from "../actions";
+import type { ActionResult } from "@/lib/action";
 import { SelectField } from "./select-field";
 import { useActionForm } from "./use-action-form";
 
 const DATE_FORMAT_OPTIONS = Object.entries(DATE_FORMATS).map(([value, example]) => ({ value, label: `${example} (${value})` }));
 const LANDING_PAGE_OPTIONS = Object.entries(LANDING_PAGES).map(([value, page]) => ({ value, label: page.label }));
 
+type Props = {
+  initial: PreferencesInput;
+  timeZones: string[];
+  // The person's own /profile, or an admin's edit dialog: each saves through its own action.
+  action(values: PreferencesInput): Promise<ActionResult<unknown>>;
+  subject?: "self" | "member";
+};
+
 // The server's list of time zones comes in as a prop: the browser's own list
 // can differ, and the rendered options must match on both sides.
-export function PreferencesForm({ initial, timeZones }: { initial: PreferencesInput; timeZones: string[] }) {
+export function PreferencesForm({ initial, timeZones, action, subject = "self" }: Props) {
   const { form, onSubmit, pending, message } = useActionForm({
     schema: preferencesSchema,
     defaultValues: initial,
-    action: updatePreferences,
+    action,
     successMessage: "Preferences saved.",
   });
   const { errors, isDirty } = form.formState;
-  const timeZoneOptions = [{ value: "", label: "Your browser's time zone" }, ...timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))];
+  const timeZoneOptions = [{ value: "", label: subject === "self" ? "Your browser's time zone" : "Their browser's time zone" }, ...timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))];
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
@@ -28,7 +36,7 @@ export function PreferencesForm({ initial, timeZones }: { initial: PreferencesIn
       <SelectField
         id="timeZone"
         label="Time zone"
-        help="Times across the portal are shown in this time zone."
+        help={`Times across the portal are shown in this time zone${subject === "self" ? "" : " for this person"}.`}
         error={errors.timeZone?.message}
         options={timeZoneOptions}
         {...form.register("timeZone")}
@@ -37,7 +45,7 @@ export function PreferencesForm({ initial, timeZones }: { initial: PreferencesIn
       <SelectField
         id="landingPage"
         label="Start page"
-        help="Where Rolecall opens after you sign in, in your home account."
+        help={subject === "self" ? "Where Rolecall opens after you sign in, in your home account." : "Where Rolecall opens for this person after they sign in."}
         error={errors.landingPage?.message}
         options={LANDING_PAGE_OPTIONS}
         {...form.register("landingPage")}
