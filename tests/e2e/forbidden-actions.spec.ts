@@ -59,3 +59,79 @@ test("calling a server action directly without the permission is refused and cha
   await page.getByRole("button", { name: "Delete preset Captured preset" }).click();
   await expect(page.getByText("Captured preset")).toHaveCount(0);
 });
+
+/** Replays a captured action as another signed-in user, with its body rewritten. */
+async function replayRewritten(browser: Browser, email: string, action: CapturedAction, rewrite: (body: string) => string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email);
+  const response = await page.request.post(action.url, {
+    headers: {
+      "next-action": action.headers["next-action"]!,
+      "content-type": action.headers["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: new URL(action.url).origin,
+    },
+    data: rewrite(action.body),
+  });
+  const text = await response.text();
+  await context.close();
+  return text;
+}
+
+async function captureNextAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+  const requestPromise = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  await submit();
+  const request = await requestPromise;
+  return { url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? "" };
+}
+
+test("a Manager posting role = Super User straight to the invite and edit actions is refused and nothing changes", async ({ page, browser }) => {
+  await signInAs(page, "superuser@acme.test");
+  await page.goto("/a/acme/settings/users");
+
+  // The invite action, captured from a real invitation…
+  await page.getByRole("button", { name: "New", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite a user" });
+  await dialog.getByLabel("Email").fill("captured.invite@example.com");
+  await dialog.getByLabel("Name").fill("Captured Invite");
+  const invite = await captureNextAction(page, () => dialog.getByRole("button", { name: "Create" }).click());
+  await expect(page.getByText("Invite sent to captured.invite@example.com")).toBeVisible();
+  expect(invite.body).toContain('"observer"');
+
+  // …replayed by a Manager for someone else, as a Super User.
+  const sneakInvite = await replayRewritten(browser, "manager@acme.test", invite, (body) =>
+    body.replace('"observer"', '"super_user"').replace("captured.invite@example.com", "sneak.boss@example.com"),
+  );
+  expect(sneakInvite).toContain("You can give roles up to your own (Manager).");
+
+  // The edit action, captured from a real save (Member → Observer, undone below)…
+  const member = page.getByRole("row").filter({ hasText: "member@acme.test" });
+  await member.getByRole("button", { name: /^Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const editor = page.getByRole("dialog", { name: /^Edit / });
+  await editor.getByLabel("Role").selectOption({ label: "Observer" });
+  const edit = await captureNextAction(page, () => editor.getByRole("button", { name: "Save permissions" }).click());
+  await expect(page.getByText("access was saved")).toBeVisible();
+
+  // …replayed by a Manager making the member a Super User.
+  const sneakEdit = await replayRewritten(browser, "manager@acme.test", edit, (body) =>
+    body.replace('"observer"', '"super_user"').replace(/"expectedVersion":\d+/, '"expectedVersion":2'),
+  );
+  expect(sneakEdit).toContain("You do not have permission to do this.");
+
+  await page.reload();
+  await expect(member).toContainText("Observer");
+  await expect(page.getByRole("row").filter({ hasText: "sneak.boss@example.com" })).toHaveCount(0);
+
+  // Put things back for the other tests.
+  await member.getByRole("button", { name: /^Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  await editor.getByLabel("Role").selectOption({ label: "Member" });
+  await editor.getByRole("button", { name: "Save permissions" }).click();
+  await expect(member).toContainText("Member");
+  await page.getByRole("row").filter({ hasText: "captured.invite@example.com" }).getByRole("button", { name: /^Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Revoke invite" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke invite" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "captured.invite@example.com" })).toHaveCount(0);
+});
