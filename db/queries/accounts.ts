@@ -1,5 +1,4 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { preparedStatement } from "../prepared";
 import { accounts, memberships, users, type Account, type AccountType, type Membership } from "../schema";
@@ -19,7 +18,6 @@ export type AccountAccess = {
   sessionVersion: number;
 };
 
-const network = alias(accounts, "network");
 
 // One prepared query answers "may this user reach this account, and as what?":
 // a membership in the account itself or in its parent network.

@@ -10,21 +10,13 @@ import type { Role } from "@/lib/authz/roles";
 import { changeMemberAccess } from "@/lib/members/change-member-access";
 import { changeMemberStatus } from "@/lib/members/change-member-status";
 import { removeMember } from "@/lib/members/remove-member";
-import { accountIdOf, inTransaction, reachingAccessAs, userIdOf } from "./support/fixtures";
+import { inTransaction, membershipOf, reachingAccessAs } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
 
 const actorIn = reachingAccessAs;
-
-async function membershipOf(email: string, slug: string) {
-  const [row] = await db()
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, await userIdOf(email)), eq(memberships.accountId, await accountIdOf(slug))));
-  return row!;
-}
 
 const BOTH = ["marketing", "contact_center"] as ("marketing" | "contact_center")[];
 

@@ -1,22 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { memberships, users } from "@/db/schema";
 import { lockPersonOfMember, OUT_OF_REACH, updatePersonInfo } from "@/lib/members/update-person";
-import { accountIdOf, inTransaction, reachingAccessAs, userIdOf } from "./support/fixtures";
+import { accountIdOf, inTransaction, membershipOf, reachingAccessAs } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
-
-async function membershipOf(email: string, slug: string) {
-  const [row] = await db()
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, await userIdOf(email)), eq(memberships.accountId, await accountIdOf(slug))));
-  return row!;
-}
 
 async function personIn(email: string, slugs: string[]) {
   const [person] = await db().insert(users).values({ email, name: email }).returning();

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
 import { accounts, calls, memberships, users } from "@/db/schema";
@@ -13,6 +13,16 @@ export async function accountIdOf(slug: string): Promise<string> {
   const [account] = await db().select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, slug));
   if (!account) throw new Error(`No account ${slug}`);
   return account.id;
+}
+
+/** A person's membership of an account, as stored. */
+export async function membershipOf(email: string, slug: string) {
+  const [row] = await db()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, await userIdOf(email)), eq(memberships.accountId, await accountIdOf(slug))));
+  if (!row) throw new Error(`${email} has no membership in ${slug}`);
+  return row;
 }
 
 export async function setMembershipStatus(email: string, status: "active" | "deactivated"): Promise<void> {
