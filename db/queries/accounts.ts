@@ -18,7 +18,6 @@ export type AccountAccess = {
   sessionVersion: number;
 };
 
-
 // One prepared query answers "may this user reach this account, and as what?":
 // a membership in the account itself or in its parent network.
 const accountAccessStatement = preparedStatement((database) =>
