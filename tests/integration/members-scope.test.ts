@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { findAccountById } from "@/db/queries/accounts";
@@ -5,7 +6,7 @@ import { findMember, listMembers, type MemberRow } from "@/db/queries/members";
 import { seedDemoData } from "@/db/seed";
 import { memberships, users } from "@/db/schema";
 import { MEMBER_SORTS, type MembersQuery } from "@/lib/validation/members-query";
-import { accountIdOf } from "./support/fixtures";
+import { accountIdOf, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -100,5 +101,26 @@ describe(`searching and sorting members (${database.driver})`, () => {
     expect(byRole.at(-1)).toBe("filtered_reporting");
     const byName = (await everyMember("acme", { sort: "name" })).rows.map((row) => row.name.toLowerCase());
     expect(byName).toEqual([...byName].sort());
+  });
+});
+
+describe(`the users table follows changes to the person (${database.driver})`, () => {
+  it("re-sorts and re-matches a member after a new name, email or sign-in", async () => {
+    const dana = await userIdOf("dana.kim@example.com");
+    await db().update(users).set({ name: "Zelda Kim", email: "zelda@example.com", lastSignInAt: new Date() }).where(eq(users.id, dana));
+
+    expect(emails((await everyMember("acme", { sort: "name" })).rows).at(-1)).toBe("zelda@example.com");
+    expect(emails((await everyMember("acme", { sort: "last_sign_in" })).rows)[0]).toBe("zelda@example.com");
+    expect(emails((await everyMember("acme", { q: "zelda" })).rows)).toEqual(["zelda@example.com"]);
+    expect(emails((await everyMember("acme", { q: "ze" })).rows)).toEqual(["zelda@example.com"]);
+    expect((await everyMember("acme", { q: "dana" })).rows).toEqual([]);
+  });
+
+  it("sorts a new membership of an existing person by that person's name", async () => {
+    const summit = await accountIdOf("summit-auto");
+    await db().insert(memberships).values({ userId: await userIdOf("al@example.com"), accountId: summit, role: "member", licenses: ["marketing"] });
+    const { rows } = await everyMember("summit-auto", { sort: "name", q: "alan" });
+    // Alan is listed twice here: by this membership and, marked, by the network's.
+    expect(rows.map((row) => [row.accountId, row.viaAccountName]).sort()).toEqual([[await accountIdOf("acme"), "Acme Network"], [summit, null]].sort());
   });
 });
