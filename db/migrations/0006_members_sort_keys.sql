@@ -17,10 +17,10 @@ CREATE TRIGGER "memberships_copy_sort_keys" BEFORE INSERT OR UPDATE OF "user_id"
 -- Backfilled before the indexes exist, so they are built once.
 UPDATE "memberships" SET "user_id" = "user_id";
 --> statement-breakpoint
-CREATE INDEX "memberships_account_name_idx" ON "memberships" USING btree ("account_id","sort_name" collate "C","id");--> statement-breakpoint
-CREATE INDEX "memberships_account_email_idx" ON "memberships" USING btree ("account_id","sort_email" collate "C","id");--> statement-breakpoint
-CREATE INDEX "memberships_account_role_idx" ON "memberships" USING btree ("account_id","role","id");--> statement-breakpoint
-CREATE INDEX "memberships_account_last_sign_in_idx" ON "memberships" USING btree ("account_id","sort_last_sign_in","id");--> statement-breakpoint
+CREATE INDEX "memberships_account_name_idx" ON "memberships" USING btree ("account_id","sort_name" collate "C","id","sort_email");--> statement-breakpoint
+CREATE INDEX "memberships_account_email_idx" ON "memberships" USING btree ("account_id","sort_email" collate "C","id","sort_name");--> statement-breakpoint
+CREATE INDEX "memberships_account_role_idx" ON "memberships" USING btree ("account_id","role","id","sort_name","sort_email");--> statement-breakpoint
+CREATE INDEX "memberships_account_last_sign_in_idx" ON "memberships" USING btree ("account_id","sort_last_sign_in","id","sort_name","sort_email");--> statement-breakpoint
 CREATE INDEX "memberships_account_pending_idx" ON "memberships" USING btree ("account_id","status") WHERE "memberships"."status" <> 'active';--> statement-breakpoint
 -- A person's new name, email or sign-in time reaches all their memberships.
 -- Setting user_id to itself fires "memberships_copy_sort_keys" for each of them.

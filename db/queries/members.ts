@@ -129,14 +129,15 @@ function filterCondition(query: Partial<MembersQuery>): SQL | undefined {
   );
 }
 
-// Each sort: the key it orders by (as text, for the cursor), the type the
-// cursor's text is read back as, and its direction. Each key has an index
-// (account_id, key, id), so a walk is an ordered index scan that stops early.
+// Each sort: the column it orders by, that column as the key (collated where
+// text, and as text it is the cursor's value), the type the cursor's text is
+// read back as, and the direction. Each has an index (account_id, key, id,
+// …), so a walk is an ordered index scan that stops early.
 const SORTS = {
-  name: { key: sql`${m.sortName} collate "C"`, type: sql`text`, descending: false },
-  email: { key: sql`${m.sortEmail} collate "C"`, type: sql`text`, descending: false },
-  role: { key: sql`${m.role}`, type: sql`role`, descending: true },
-  last_sign_in: { key: sql`${m.sortLastSignIn}`, type: sql`timestamptz`, descending: true },
+  name: { column: m.sortName, key: sql`${m.sortName} collate "C"`, type: sql`text`, descending: false },
+  email: { column: m.sortEmail, key: sql`${m.sortEmail} collate "C"`, type: sql`text`, descending: false },
+  role: { column: m.role, key: sql`${m.role}`, type: sql`role`, descending: true },
+  last_sign_in: { column: m.sortLastSignIn, key: sql`${m.sortLastSignIn}`, type: sql`timestamptz`, descending: true },
 } as const;
 
 type Sort = MembersQuery["sort"];
@@ -159,13 +160,15 @@ function afterCursor(sort: Sort, cursor: MemberCursor | undefined): SQL {
  * merges two (its own and its network's), each stopping after a page. For
  * common terms and filters the planner walks the sort index, testing rows as
  * it meets them and stopping once the page is full, so they cost about what
- * no filter costs; for a rare role or status it reads that index and sorts
- * the few. The columns' statistics let it tell which is which.
+ * no filter costs; a search alone is tested on the index entries (they carry
+ * the email and name), without reading the table. For a rare role or status
+ * the planner reads that index and sorts the few instead: the columns'
+ * statistics tell it which is which.
  */
 function orderedPage(account: Scope, sort: Sort, query: Partial<MembersQuery>, limit: number): SQL {
   const order = orderOf(sort);
   const perAccount = memberAccountIds(account).map(
-    (accountId) => sql`(select "m".* from ${memberships} "m"
+    (accountId) => sql`(select "m".id, ${SORTS[sort].column} from ${memberships} "m"
       where ${and(eq(m.accountId, accountId), afterCursor(sort, query.after), filterCondition(query))}
       order by ${order} limit ${limit + 1})`,
   );

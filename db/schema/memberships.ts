@@ -44,12 +44,14 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex("memberships_user_account_key").on(t.userId, t.accountId),
     index("memberships_account_idx").on(t.accountId),
-    // One per users-table sort, ties broken by id; descending sorts scan them backwards.
-    // Collation "C" sorts the same on every server and in PGlite.
-    index("memberships_account_name_idx").on(t.accountId, sql`${t.sortName} collate "C"`, t.id),
-    index("memberships_account_email_idx").on(t.accountId, sql`${t.sortEmail} collate "C"`, t.id),
-    index("memberships_account_role_idx").on(t.accountId, t.role, t.id),
-    index("memberships_account_last_sign_in_idx").on(t.accountId, t.sortLastSignIn, t.id),
+    // One per users-table sort, ties broken by id; descending sorts scan them
+    // backwards. Collation "C" sorts the same on every server and in PGlite.
+    // The email and name trail each key (an INCLUDE, which Drizzle cannot
+    // declare) so a search is tested on the index alone, never visiting the table.
+    index("memberships_account_name_idx").on(t.accountId, sql`${t.sortName} collate "C"`, t.id, t.sortEmail),
+    index("memberships_account_email_idx").on(t.accountId, sql`${t.sortEmail} collate "C"`, t.id, t.sortName),
+    index("memberships_account_role_idx").on(t.accountId, t.role, t.id, t.sortName, t.sortEmail),
+    index("memberships_account_last_sign_in_idx").on(t.accountId, t.sortLastSignIn, t.id, t.sortName, t.sortEmail),
     // Invited and deactivated members are usually few: the status filter finds them here instead of walking everyone.
     index("memberships_account_pending_idx").on(t.accountId, t.status).where(sql`${t.status} <> 'active'`),
     // And within the account's products: trigger memberships_licenses_within_products (migration 0002).
