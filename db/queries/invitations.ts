@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createOneTimeToken, hashToken } from "@/lib/auth/tokens";
 import { db, type Executor, type Transaction } from "../client";
@@ -9,12 +9,36 @@ const DAY_MS = 86_400_000;
 /** A new link for an invited membership; the caller has ended any open one first. */
 export async function insertInvitation(
   tx: Transaction,
-  invitation: { accountId: string; membershipId: string; email: string; invitedByUserId: string; ttlDays: number },
+  invitation: { accountId: string; membershipId: string; email: string; name: string | null; invitedByUserId: string; ttlDays: number },
 ): Promise<{ token: string; expiresAt: Date }> {
   const { token, hash } = createOneTimeToken();
   const expiresAt = new Date(Date.now() + invitation.ttlDays * DAY_MS);
   await tx.insert(invitations).values({ ...invitation, tokenHash: hash, expiresAt });
   return { token, expiresAt };
+}
+
+/** The name the admin gave the invitee in the membership's latest link. */
+export async function latestInviteeName(executor: Executor, membershipId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ name: invitations.name })
+    .from(invitations)
+    .where(eq(invitations.membershipId, membershipId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/** Ends every working link sent to a person, in any account: their address changed, and a link is bound to the address. */
+export async function endOpenInvitationsOfPerson(executor: Executor, userId: string): Promise<void> {
+  await executor
+    .update(invitations)
+    .set({ endedAt: sql`now()`, endReason: "email_changed" })
+    .where(
+      and(
+        isNull(invitations.endedAt),
+        inArray(invitations.membershipId, executor.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId))),
+      ),
+    );
 }
 
 /** Ends the membership's working link, if any, saying why (so the old link's page can explain). */
@@ -46,6 +70,7 @@ export async function findInvitationByToken(token: string) {
       membershipId: memberships.id,
       membershipStatus: memberships.status,
       userId: users.id,
+      userEmail: users.email,
       userName: users.name,
       userHasPassword: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
     })

@@ -28,15 +28,17 @@ export async function findMemberDetail(account: Pick<Account, "id" | "parentId">
     .where(eq(memberships.id, membershipId));
   if (!row) return undefined;
   const filter = dataFilterSchema.safeParse(row.dataFilter);
+  // An invitee may already be someone elsewhere: their own details stay theirs until they accept.
+  const person = member.status === "invited" ? undefined : row;
   return {
     ...member,
     version: row.version,
     overrides: parseOverrides(row.overrides),
     dataFilter: filter.success ? filter.data : null,
-    phone: row.phone,
-    timeZone: row.timeZone,
-    dateFormat: row.dateFormat,
-    landingPage: row.landingPage,
-    twoFactorEnabled: row.twoFactorEnabledAt !== null,
+    phone: person?.phone ?? null,
+    timeZone: person?.timeZone ?? null,
+    dateFormat: person?.dateFormat ?? null,
+    landingPage: person?.landingPage ?? null,
+    twoFactorEnabled: person?.twoFactorEnabledAt != null,
   };
 }

@@ -46,13 +46,15 @@ function memberFields(account: Scope) {
     accountId: m.accountId,
     userId: users.id,
     email: users.email,
-    name: users.name,
+    // Until acceptance the row shows the invitation, not the person: someone
+    // who already has a login elsewhere keeps their name and habits private.
+    name: sql<string>`case when ${m.status} = 'invited' then coalesce(${invitations.name}, ${users.email}) else ${users.name} end`,
     role: m.role,
     licenses: m.licenses,
     status: m.status,
     version: m.version,
-    lastSignInAt: users.lastSignInAt,
-    twoFactorEnabled: sql<boolean>`${users.twoFactorEnabledAt} is not null`,
+    lastSignInAt: sql<Date | null>`case when ${m.status} = 'invited' then null else ${users.lastSignInAt} end`.mapWith(users.lastSignInAt),
+    twoFactorEnabled: sql<boolean>`${m.status} <> 'invited' and ${users.twoFactorEnabledAt} is not null`,
     inviteExpiresAt: sql<Date | null>`case when ${m.status} = 'invited' then ${invitations.expiresAt} end`.mapWith(invitations.expiresAt),
     viaAccountName: sql<string | null>`case when ${m.accountId} = ${account.id} then null else ${accounts.name} end`,
   };

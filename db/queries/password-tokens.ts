@@ -5,6 +5,14 @@ import { passwordTokens, users, type PasswordToken } from "../schema";
 
 export const SET_PASSWORD_TOKEN_TTL_HOURS = 72;
 
+/** Ends a person's unused links (their email changed: links sent to the old address must die). */
+export async function revokePasswordTokens(executor: Executor, userId: string, purpose?: PasswordToken["purpose"]): Promise<void> {
+  await executor
+    .update(passwordTokens)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(passwordTokens.userId, userId), purpose ? eq(passwordTokens.purpose, purpose) : undefined, isNull(passwordTokens.consumedAt)));
+}
+
 /** Issues a link token; earlier unused tokens of the same purpose stop working. */
 export async function issuePasswordToken(
   userId: string,
@@ -14,10 +22,7 @@ export async function issuePasswordToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const { token, hash } = createOneTimeToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
-  await executor
-    .update(passwordTokens)
-    .set({ consumedAt: sql`now()` })
-    .where(and(eq(passwordTokens.userId, userId), eq(passwordTokens.purpose, purpose), isNull(passwordTokens.consumedAt)));
+  await revokePasswordTokens(executor, userId, purpose);
   await executor.insert(passwordTokens).values({ userId, purpose, tokenHash: hash, expiresAt });
   return { token, expiresAt };
 }

@@ -21,6 +21,9 @@ export const invitations = pgTable(
     membershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
     // The address the link was sent to: the link is bound to it.
     email: text().notNull(),
+    // The name the admin typed. The users table shows it until acceptance: an
+    // invitee who already has a login elsewhere keeps their own name private.
+    name: text(),
     invitedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     tokenHash: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

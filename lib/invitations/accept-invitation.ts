@@ -22,6 +22,8 @@ export async function describeInvitation(token: string): Promise<InvitationState
   if (invitation.expiresAt.getTime() <= Date.now()) return { state: "expired" };
   if (invitation.account.closedAt) return { state: "closed" };
   if (!invitation.membershipId || invitation.membershipStatus !== "invited" || !invitation.userId) return { state: "revoked" };
+  // A link is bound to the address it was sent to.
+  if (invitation.userEmail !== invitation.email) return { state: "email_changed" };
   return { state: "open", invitation };
 }
 
@@ -78,6 +80,8 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
   const passwordHash = acceptance.kind === "new-person" ? await hashPassword(acceptance.password) : undefined;
 
   return db().transaction(async (tx): Promise<AcceptResult> => {
+    // Membership first, then the link: the order revoke and resend lock them in, so they cannot deadlock.
+    await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, invitation.membershipId!)).for("update");
     const consumed = await consumeInvitation(tx, token);
     if (!consumed || consumed.membershipId !== invitation.membershipId) return { ok: false, reason: "link" };
     if (!stillGrants) {
@@ -88,7 +92,7 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
       const [updated] = await tx
         .update(users)
         .set({ name: acceptance.name, passwordHash: passwordHash! })
-        .where(and(eq(users.id, invitation.userId!), isNull(users.passwordHash)))
+        .where(and(eq(users.id, invitation.userId!), eq(users.email, invitation.email), isNull(users.passwordHash)))
         .returning({ id: users.id });
       // They set a password some other way since the page opened: sign in instead.
       if (!updated) tx.rollback();

@@ -1,4 +1,4 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
@@ -44,31 +44,36 @@ export async function inviteMember(
       status: "invited",
     })
     .returning({ id: memberships.id, role: memberships.role });
-  const issued = await issueInvitationLink(tx, actor, { membership: membership!, email: invitee.email }, "email");
+  const issued = await issueInvitationLink(tx, actor, { membership: membership!, email: invitee.email, name: invitee.name }, "email");
   return { ...issued, membershipId: membership!.id };
 }
 
 // A person is one row per email. A new one has no password until they accept;
 // an existing one keeps their own name (they confirm it when accepting).
-async function findOrCreatePerson(tx: Transaction, invitee: Invitee): Promise<string> {
+export async function findOrCreatePerson(tx: Transaction, invitee: Pick<Invitee, "email" | "name">): Promise<string> {
   await tx.insert(users).values({ email: invitee.email, name: invitee.name }).onConflictDoNothing({ target: users.email });
   const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitee.email));
   return person!.id;
 }
 
-async function refuseExistingMember(tx: Transaction, actor: InvitingActor, userId: string): Promise<void> {
+export async function refuseExistingMember(tx: Transaction, actor: InvitingActor, userId: string): Promise<void> {
   const { id, parentId } = actor.account;
+  // The account's own membership decides first; a network one only when it reaches here (active).
   const [existing] = await tx
     .select({ accountId: memberships.accountId, status: memberships.status })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), parentId ? or(eq(memberships.accountId, id), eq(memberships.accountId, parentId)) : eq(memberships.accountId, id)))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        parentId ? or(eq(memberships.accountId, id), and(eq(memberships.accountId, parentId), eq(memberships.status, "active"))) : eq(memberships.accountId, id),
+      ),
+    )
+    .orderBy(sql`${memberships.accountId} = ${id} desc`)
     .limit(1);
   if (!existing) return;
   const message =
     existing.accountId !== id
-      ? existing.status === "invited"
-        ? "This person has a pending invitation to this account's network. Once they accept, they reach this account too."
-        : "This person already reaches this account through its network."
+      ? "This person already reaches this account through its network."
       : existing.status === "invited"
         ? "This person already has a pending invitation. Resend it from their row instead."
         : "This person is already a member of this account.";

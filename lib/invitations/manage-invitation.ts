@@ -1,16 +1,16 @@
 import { and, eq, isNull, notExists, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { endOpenInvitation } from "@/db/queries/invitations";
-import { accounts, memberships, users, type Membership } from "@/db/schema";
+import { endOpenInvitation, latestInviteeName } from "@/db/queries/invitations";
+import { accounts, invitations, memberships, users, type Membership } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { lockEditableMembership } from "@/lib/members/membership-guards";
-import type { InvitingActor } from "./invite-member";
+import { findOrCreatePerson, refuseExistingMember, type InvitingActor } from "./invite-member";
 import { issueInvitationLink, type IssuedInvitation } from "./send-invitation";
 
 async function lockInvitedMembership(tx: Transaction, actor: InvitingActor, membershipId: string) {
   const membership = await lockEditableMembership(tx, actor, membershipId);
   if (membership.status !== "invited") {
-    throw new ActionError("This invitation was already accepted. Reload to see the member.");
+    throw new ActionError("This person is no longer invited: they accepted, or their membership changed. Reload to see them.");
   }
   const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId));
   return { membership, email: person!.email };
@@ -28,7 +28,38 @@ export async function renewInvitation(
   delivery: "email" | "copy",
 ): Promise<IssuedInvitation> {
   const invited = await lockInvitedMembership(tx, actor, membershipId);
-  return issueInvitationLink(tx, actor, invited, delivery);
+  return issueInvitationLink(tx, actor, { ...invited, name: await latestInviteeName(tx, membershipId) }, delivery);
+}
+
+/**
+ * Corrects a pending invitation's name or address. A new address is a new
+ * invitee: the old link stops working ("email_changed"), the membership moves
+ * to the person with that address, and a fresh link goes there. The old
+ * address's person is never renamed, so nothing about them leaks or changes.
+ */
+export async function changeInvitee(
+  tx: Transaction,
+  actor: InvitingActor,
+  membershipId: string,
+  invitee: { email: string; name: string },
+): Promise<IssuedInvitation | undefined> {
+  const { membership, email } = await lockInvitedMembership(tx, actor, membershipId);
+  if (invitee.email === email) {
+    await tx
+      .update(invitations)
+      .set({ name: invitee.name })
+      .where(and(eq(invitations.membershipId, membership.id), isNull(invitations.endedAt)));
+    return undefined;
+  }
+  await endOpenInvitation(tx, membership.id, "email_changed");
+  const personId = await findOrCreatePerson(tx, invitee);
+  await refuseExistingMember(tx, actor, personId);
+  await tx
+    .update(memberships)
+    .set({ userId: personId, version: sql`${memberships.version} + 1` })
+    .where(eq(memberships.id, membership.id));
+  await forgetUnusedPerson(tx, membership);
+  return issueInvitationLink(tx, actor, { membership, email: invitee.email, name: invitee.name }, "email");
 }
 
 /** Withdraws a pending invitation: its link stops working and the invited membership goes. */

@@ -21,7 +21,7 @@ export function invitationUrl(token: string): string {
 export async function issueInvitationLink(
   tx: Transaction,
   actor: Actor & { session: { user: { name: string } } },
-  invited: { membership: Pick<Membership, "id" | "role">; email: string },
+  invited: { membership: Pick<Membership, "id" | "role">; email: string; name: string | null },
   delivery: "email" | "copy",
 ): Promise<IssuedInvitation> {
   const [account] = await tx.select({ ttlDays: accounts.inviteTtlDays }).from(accounts).where(eq(accounts.id, actor.account.id));
@@ -30,6 +30,7 @@ export async function issueInvitationLink(
     accountId: actor.account.id,
     membershipId: invited.membership.id,
     email: invited.email,
+    name: invited.name,
     invitedByUserId: actor.session.user.id,
     ttlDays: account?.ttlDays ?? 7,
   });

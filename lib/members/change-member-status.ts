@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { memberships, type Membership } from "@/db/schema";
-import { assertNotHolder, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+import { assertNotHolder, assertNotInvited, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
 
 /**
  * Deactivates or reactivates a membership of this account only; the person's
@@ -11,9 +11,10 @@ export async function changeMemberStatus(
   tx: Transaction,
   actor: Actor,
   membershipId: string,
-  status: Membership["status"],
+  status: "active" | "deactivated",
 ): Promise<Membership> {
   const membership = await lockEditableMembership(tx, actor, membershipId);
+  assertNotInvited(membership);
   if (status === "deactivated") assertNotHolder(actor, membership, "deactivated");
   const [updated] = await tx
     .update(memberships)

@@ -43,6 +43,16 @@ export async function lockAccountAsActor(tx: Transaction, actor: Actor): Promise
   }
 }
 
+/**
+ * An invited membership changes only through its invitation (resend, revoke,
+ * acceptance): activating it by hand would let an admin skip the invitee's consent.
+ */
+export function assertNotInvited(membership: Membership): void {
+  if (membership.status === "invited") {
+    throw new ActionError("This person has not accepted their invitation yet. Resend or revoke the invitation instead.");
+  }
+}
+
 /** The account holder keeps their place until they hand the account over. */
 export function assertNotHolder(actor: Actor, membership: Membership, action: string): void {
   if (membership.userId === actor.account.holderUserId) {

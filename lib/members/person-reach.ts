@@ -3,19 +3,24 @@ import { db, type Executor } from "@/db/client";
 import { accounts, memberships } from "@/db/schema";
 import { effectivePermissions, parseOverrides } from "@/lib/authz/effective";
 import { pickReachingMembership } from "@/lib/authz/reaching-membership";
+import { roleRank } from "@/lib/authz/roles";
 
 /**
  * Which of these people an admin may act on as a whole (change their email,
- * reset their password or 2FA, sign them out everywhere): those for whom the
- * admin can edit users in every account where the person has a membership.
- * So an advertiser's admin can never take over a network user. Two queries
- * for a whole page of people; takes the caller's transaction when there is one.
+ * reset their password or 2FA, sign them out everywhere): those for whom, in
+ * every account where the person has a membership, the admin can edit users
+ * and ranks at least as high as the person there. Account holders are left to
+ * themselves. So an advertiser's admin can never take over a network user, and
+ * nobody can take over a higher role or a holder's powers through an email
+ * change and a password reset. Two queries for a whole page of people; takes
+ * the caller's transaction when there is one.
  */
 export async function peopleCoveredByAdmin(adminUserId: string, personUserIds: string[], executor: Executor = db()): Promise<Set<string>> {
   if (personUserIds.length === 0) return new Set();
   const personMemberships = await executor
     .select({
       userId: memberships.userId,
+      role: memberships.role,
       account: { id: accounts.id, type: accounts.type, parentId: accounts.parentId, products: accounts.products, holderUserId: accounts.holderUserId },
     })
     .from(memberships)
@@ -29,12 +34,13 @@ export async function peopleCoveredByAdmin(adminUserId: string, personUserIds: s
         .where(and(eq(memberships.userId, adminUserId), eq(memberships.status, "active"), inArray(memberships.accountId, reachableIds)))
     : [];
 
-  const adminCanEditUsersIn = (account: (typeof personMemberships)[number]["account"]): boolean => {
+  const adminCovers = ({ userId, role, account }: (typeof personMemberships)[number]): boolean => {
+    if (account.holderUserId === userId) return false;
     const reaching = pickReachingMembership(
       adminMemberships.filter((m) => m.accountId === account.id || m.accountId === account.parentId),
       (m) => m.accountId === account.id,
     );
-    if (!reaching) return false;
+    if (!reaching || roleRank(reaching.role) < roleRank(role)) return false;
     return effectivePermissions({
       role: reaching.role,
       licenses: reaching.licenses,
@@ -45,7 +51,7 @@ export async function peopleCoveredByAdmin(adminUserId: string, personUserIds: s
     }).has("users.edit");
   };
 
-  const uncovered = new Set(personMemberships.filter(({ account }) => !adminCanEditUsersIn(account)).map((m) => m.userId));
+  const uncovered = new Set(personMemberships.filter((membership) => !adminCovers(membership)).map((m) => m.userId));
   return new Set(personMemberships.map((m) => m.userId).filter((userId) => !uncovered.has(userId)));
 }
 

@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { countMemberships } from "@/db/queries/memberships";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
-import { assertNotHolder, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+import { assertNotHolder, assertNotInvited, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
 
 /**
  * Deletes a person's membership of this account. When it was their last one,
@@ -12,6 +12,7 @@ import { assertNotHolder, assertStillReachedBySuperUser, lockEditableMembership,
  */
 export async function removeMember(tx: Transaction, actor: Actor, membershipId: string): Promise<void> {
   const membership = await lockEditableMembership(tx, actor, membershipId);
+  assertNotInvited(membership);
   assertNotHolder(actor, membership, "removed");
   await tx.delete(memberships).where(eq(memberships.id, membership.id));
   await assertStillReachedBySuperUser(tx, actor);

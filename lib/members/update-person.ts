@@ -1,9 +1,10 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { endOpenInvitation } from "@/db/queries/invitations";
+import { endOpenInvitationsOfPerson } from "@/db/queries/invitations";
+import { revokePasswordTokens } from "@/db/queries/password-tokens";
 import { memberships, users, type Membership } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
-import { lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
+import { assertNotInvited, lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
 import { adminReachCoversPerson } from "./person-reach";
 
 export const OUT_OF_REACH = "This person also belongs to accounts you do not manage, so only their own admins there can change this.";
@@ -22,9 +23,10 @@ export async function lockPersonOfMember(tx: Transaction, actor: Actor, membersh
 export type PersonInfo = { name: string; email: string; phone: string | null };
 
 /**
- * Changes a person's name, email and phone. For someone who has not accepted
- * their invitation yet, a new email means a different invitee: the old link
- * stops working and the caller sends a new one.
+ * Changes a person's name, email and phone (someone who has accepted; a
+ * pending invitation is corrected with changeInvitee). A new email ends every
+ * link still open for the old address, in any account, and any password
+ * reset link sent there.
  */
 export async function updatePersonInfo(
   tx: Transaction,
@@ -32,8 +34,9 @@ export async function updatePersonInfo(
   membershipId: string,
   info: PersonInfo,
   expectedVersion: number,
-): Promise<{ membership: Membership; emailChanged: boolean }> {
+): Promise<Membership> {
   const membership = await lockPersonOfMember(tx, actor, membershipId);
+  assertNotInvited(membership);
   if (membership.version !== expectedVersion) throw new ActionError(STALE_FORM);
   const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId)).for("update");
   const emailChanged = person!.email !== info.email;
@@ -44,9 +47,10 @@ export async function updatePersonInfo(
       .where(and(eq(users.email, info.email), ne(users.id, membership.userId)))
       .limit(1);
     if (taken) throw new ActionError("Another person already uses this email.", { email: "Another person already uses this email." });
-    if (membership.status === "invited") await endOpenInvitation(tx, membership.id, "email_changed");
+    await endOpenInvitationsOfPerson(tx, membership.userId);
+    await revokePasswordTokens(tx, membership.userId);
   }
   await tx.update(users).set(info).where(eq(users.id, membership.userId));
   await tx.update(memberships).set({ version: sql`${memberships.version} + 1` }).where(eq(memberships.id, membership.id));
-  return { membership, emailChanged };
+  return membership;
 }

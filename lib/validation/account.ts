@@ -34,8 +34,7 @@ export const accountInfoSchema = z.object({
     .number({ error: "Enter a number of days." })
     .int("Enter a whole number of days.")
     .min(1, "Invitations work for at least 1 day.")
-    .max(INVITE_TTL_MAX_DAYS, `Invitations work for at most ${INVITE_TTL_MAX_DAYS} days.`)
-    .default(7),
+    .max(INVITE_TTL_MAX_DAYS, `Invitations work for at most ${INVITE_TTL_MAX_DAYS} days.`),
   // The account's updatedAt when the form was opened: a stale form is refused, not applied.
   expectedUpdatedAt: z.iso.datetime({ offset: true, error: "Reload the page and try again." }),
 });

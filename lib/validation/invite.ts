@@ -15,6 +15,10 @@ export type InviteInput = z.input<typeof inviteSchema>;
 
 export const membershipRefSchema = z.object({ membershipId: z.uuid({ error: "Unknown member." }) });
 
+// Correcting a pending invitation: a new address is a new invitee.
+export const inviteeSchema = z.object({ membershipId: z.uuid({ error: "Unknown member." }), email: emailSchema, name: nameSchema });
+export type InviteeInput = z.input<typeof inviteeSchema>;
+
 export const PHONE_MAX_LENGTH = 40;
 
 // The edit dialog's Permissions tab: the version it was opened at travels
@@ -25,7 +29,8 @@ export const memberAccessSchema = z.object({
   role: roleSchema,
   licenses: licensesSchema,
   overrides: overridesSchema.default({}),
-  dataFilter: dataFilterSchema.nullable().default(null),
+  // Left out, the member's filter stays as it is; null removes it.
+  dataFilter: dataFilterSchema.nullable().optional(),
 });
 export type MemberAccessInput = z.input<typeof memberAccessSchema>;
 

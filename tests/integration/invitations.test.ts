@@ -7,10 +7,14 @@ import { ActionError } from "@/lib/action-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { acceptInvitation, describeInvitation } from "@/lib/invitations/accept-invitation";
 import { inviteMember, type Invitee } from "@/lib/invitations/invite-member";
-import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
+import { changeInvitee, renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
+import { announceAccessChange } from "@/lib/members/announce-access-change";
+import { changeMemberAccess } from "@/lib/members/change-member-access";
+import { changeMemberStatus } from "@/lib/members/change-member-status";
+import { removeMember } from "@/lib/members/remove-member";
 import { updatePersonInfo } from "@/lib/members/update-person";
 import { inviteSchema } from "@/lib/validation/invite";
-import { accessAs, accountIdOf, inTransaction, reachingAccessAs, userIdOf } from "./support/fixtures";
+import { accessAs, accountIdOf, inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -148,12 +152,49 @@ describe(`accepting (${database.driver})`, () => {
     expect(await db().select().from(users).where(eq(users.email, "rotate@example.com"))).toHaveLength(0);
   });
 
-  it("kills the link when the invitee's email changes before acceptance", async () => {
+  it("kills the link when the invitee's email changes before acceptance, and invites the new address", async () => {
     const { token, membershipId } = await invite("typo@exmaple.com");
     const actor = await reachingAccessAs("superuser@acme.test", "acme");
-    const membership = (await invitedMembership(membershipId))!;
-    await inTransaction((tx) => updatePersonInfo(tx, actor, membershipId, { name: "Typo", email: "typo@example.com", phone: null }, membership.version));
+    const reissued = await inTransaction((tx) => changeInvitee(tx, actor, membershipId, { name: "Typo Fixed", email: "typo@example.com" }));
     expect((await describeInvitation(token)).state).toBe("email_changed");
+    expect((await describeInvitation(tokenOf(reissued!.inviteUrl))).state).toBe("open");
+    const [moved] = await db().select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, membershipId));
+    expect(moved!.email).toBe("typo@example.com");
+    // The mistyped address's person existed only for this invitation.
+    expect(await db().select().from(users).where(eq(users.email, "typo@exmaple.com"))).toHaveLength(0);
+  });
+
+  it("binds a link to its address: when the person's email changes, every open link to the old one dies", async () => {
+    const email = await personWithLogin("moving@example.com");
+    const { token } = await invite(email);
+    const networkAdmin = await reachingAccessAs("superuser@acme.test", "bright-dental");
+    const brightMembership = await membershipOf(email, "bright-dental");
+    await inTransaction((tx) => updatePersonInfo(tx, networkAdmin, brightMembership.id, { name: "Moved", email: "moved@example.com", phone: null }, brightMembership.version));
+    expect((await describeInvitation(token)).state).toBe("email_changed");
+    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "link" });
+  });
+
+  it("sends a fresh link when an invitee's access changes, so a link grants only what it said", async () => {
+    const { token, membershipId } = await invite("regrant@example.com");
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    const membership = (await invitedMembership(membershipId))!;
+    const emailId = await inTransaction(async (tx) => {
+      const { before, after } = await changeMemberAccess(tx, actor, { membershipId, expectedVersion: membership.version, role: "member", licenses: ["marketing"], overrides: {} });
+      return announceAccessChange(tx, actor, before, after);
+    });
+    expect((await describeInvitation(token)).state).toBe("replaced");
+    const [email] = await db().select().from(emails).where(eq(emails.id, emailId!));
+    expect(email).toMatchObject({ template: "invitation", to: "regrant@example.com" });
+    expect(email!.text).toContain("Member");
+  });
+
+  it("refuses to activate, deactivate or delete an invited membership by hand", async () => {
+    const { membershipId } = await invite("no.shortcut@example.com");
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    await expect(inTransaction((tx) => changeMemberStatus(tx, actor, membershipId, "active"))).rejects.toThrow(/not accepted their invitation/);
+    await expect(inTransaction((tx) => changeMemberStatus(tx, actor, membershipId, "deactivated"))).rejects.toThrow(/not accepted their invitation/);
+    await expect(inTransaction((tx) => removeMember(tx, actor, membershipId))).rejects.toThrow(/not accepted their invitation/);
+    expect((await invitedMembership(membershipId))?.status).toBe("invited");
   });
 
   it("voids the invitation when the inviter can no longer grant it", async () => {

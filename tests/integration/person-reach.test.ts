@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { memberships, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { adminReachCoversPerson } from "@/lib/members/person-reach";
 import { accountIdOf, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
@@ -35,5 +36,26 @@ describe(`person-level actions need reach over every membership (${database.driv
     expect(await adminReachCoversPerson(await userIdOf("manager@acme.test"), await userIdOf("member@acme.test"))).toBe(false);
     const [loner] = await db().insert(users).values({ email: "loner@x.test", name: "Loner" }).returning();
     expect(await adminReachCoversPerson(await userIdOf("superuser@acme.test"), loner!.id)).toBe(false);
+  });
+});
+
+describe(`person-level actions never reach above the admin (${database.driver})`, () => {
+  it("refuses a person who ranks higher than the admin in any of their accounts", async () => {
+    const personId = await personIn("mixed@x.test", ["summit-auto"]);
+    await db().insert(memberships).values({ userId: personId, accountId: await accountIdOf("callflow-media"), role: "super_user", licenses: ["marketing"] });
+    // A network Manager given the users.edit toggle edits users everywhere, yet ranks below this Super User.
+    const manager = await userIdOf("manager@acme.test");
+    await db().update(memberships).set({ overrides: { "users.edit": true } }).where(eq(memberships.userId, manager));
+    try {
+      expect(await adminReachCoversPerson(manager, personId)).toBe(false);
+      expect(await adminReachCoversPerson(manager, await personIn("plain@x.test", ["summit-auto"]))).toBe(true);
+    } finally {
+      await db().update(memberships).set({ overrides: {} }).where(eq(memberships.userId, manager));
+    }
+  });
+
+  it("leaves account holders to themselves", async () => {
+    const networkAdmin = await userIdOf("superuser@acme.test");
+    expect(await adminReachCoversPerson(networkAdmin, await userIdOf("admin@bright-dental.test"))).toBe(false);
   });
 });

@@ -26,14 +26,19 @@ describe("mail in production", () => {
   const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db.example/rolecall", AUTH_SECRET: "x".repeat(32) };
 
   it("refuses to start on Postgres with only the public dev outbox, unless told to", () => {
-    expect(() => assertMailConfigured(parseEnv(production))).toThrow(/RESEND_API_KEY and EMAIL_FROM are required/);
+    expect(() => assertMailConfigured(parseEnv(production))).toThrow(/RESEND_API_KEY and EMAIL_FROM are required in production/);
     expect(() => assertMailConfigured(parseEnv({ ...production, EMAIL_OUTBOX: "on" }))).not.toThrow();
     expect(() => assertMailConfigured(parseEnv({ ...production, RESEND_API_KEY: "re_1", EMAIL_FROM: "a@example.com" }))).not.toThrow();
     expect(() => parseEnv({ ...production, EMAIL_OUTBOX: "yes" })).toThrow(/EMAIL_OUTBOX/);
   });
 
-  it("lets the embedded database and development use the outbox", () => {
+  it("refuses a public embedded-database server too", () => {
+    expect(() => assertMailConfigured(parseEnv({ NODE_ENV: "production", APP_URL: "https://rolecall.example.com" }))).toThrow(/public APP_URL/);
+  });
+
+  it("lets the embedded database on localhost and development use the outbox", () => {
     expect(() => assertMailConfigured(parseEnv({ NODE_ENV: "production" }))).not.toThrow();
+    expect(() => assertMailConfigured(parseEnv({ NODE_ENV: "production", APP_URL: "http://localhost:3210" }))).not.toThrow();
     expect(() => assertMailConfigured(parseEnv({ DATABASE_URL: production.DATABASE_URL }))).not.toThrow();
   });
 });

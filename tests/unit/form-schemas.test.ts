@@ -25,7 +25,7 @@ describe("set-password form", () => {
 });
 
 describe("account forms", () => {
-  const valid = { name: "Bright Dental", products: ["marketing"], expectedUpdatedAt: "2026-11-23T10:00:00.000Z" };
+  const valid = { name: "Bright Dental", products: ["marketing"], inviteTtlDays: 7, expectedUpdatedAt: "2026-11-23T10:00:00.000Z" };
 
   it("refuse a bad name, no products, an unknown product and a missing version", () => {
     expect(errorsOf(accountInfoSchema, valid)).toEqual({});

@@ -9,23 +9,19 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/db/queries/profile";
 import { bumpSessionVersion } from "@/db/queries/users";
-import type { Transaction } from "@/db/client";
-import { users, type Membership } from "@/db/schema";
+import { users } from "@/db/schema";
 import { accountAction } from "@/lib/action";
 import { issuePasswordReset } from "@/lib/auth/password-reset";
-import { accessChangeLines, describeAccessChange } from "@/lib/authz/access-change";
-import { parseOverrides } from "@/lib/authz/effective";
 import type { AccessContext } from "@/lib/authz/authorize";
-import { deliverSoon, queueEmail } from "@/lib/email/send";
-import { appUrl } from "@/lib/env";
+import { deliverSoon } from "@/lib/email/send";
 import { inviteMember } from "@/lib/invitations/invite-member";
-import { renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
-import { issueInvitationLink } from "@/lib/invitations/send-invitation";
+import { changeInvitee, renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
+import { announceAccessChange } from "@/lib/members/announce-access-change";
 import { changeMemberAccess } from "@/lib/members/change-member-access";
 import { changeMemberStatus } from "@/lib/members/change-member-status";
 import { removeMember } from "@/lib/members/remove-member";
 import { lockPersonOfMember, updatePersonInfo } from "@/lib/members/update-person";
-import { inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
+import { inviteeSchema, inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
 import { memberPreferencesSchema } from "@/lib/validation/profile";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
@@ -130,14 +126,20 @@ export const updateMemberInfo = accountAction({
   permission: "users.edit",
   async run({ input, access, tx }) {
     const { membershipId, expectedVersion, ...info } = input;
-    const { membership, emailChanged } = await updatePersonInfo(tx, access, membershipId, info, expectedVersion);
-    // A pending invitation follows the new address with a fresh link.
-    const reinvited =
-      emailChanged && membership.status === "invited"
-        ? await issueInvitationLink(tx, access, { membership, email: info.email }, "email")
-        : undefined;
+    await updatePersonInfo(tx, access, membershipId, info, expectedVersion);
     refreshUsersPage(access);
-    return { emailId: reinvited?.emailId };
+    return null;
+  },
+});
+
+export const updateInvitee = accountAction({
+  input: inviteeSchema,
+  permission: "users.invite",
+  async run({ input, access, tx }) {
+    const { membershipId, ...invitee } = input;
+    const reissued = await changeInvitee(tx, access, membershipId, invitee);
+    refreshUsersPage(access);
+    return { emailId: reissued?.emailId };
   },
   afterCommit: deliverQueued,
 });
@@ -149,24 +151,10 @@ export const updateMemberAccess = accountAction({
     const { membershipId, expectedVersion, ...grant } = input;
     const { before, after } = await changeMemberAccess(tx, access, { membershipId, expectedVersion, ...grant });
     refreshUsersPage(access);
-    return { version: after.version, emailId: await emailAccessChange(tx, access, before, after) };
+    return { version: after.version, emailId: await announceAccessChange(tx, access, before, after) };
   },
   afterCommit: deliverQueued,
 });
-
-// Tells an active member what their admin changed; invitees see it when they accept.
-async function emailAccessChange(tx: Transaction, access: AccessContext, before: Membership, after: Membership) {
-  if (after.status !== "active") return undefined;
-  const grantOf = (m: Membership) => ({ role: m.role, licenses: m.licenses, overrides: parseOverrides(m.overrides) });
-  const changes = accessChangeLines(describeAccessChange(grantOf(before), grantOf(after), access.account));
-  if (changes.length === 0) return undefined;
-  const [person] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, after.userId));
-  return queueEmail(tx, {
-    template: "access-changed",
-    to: person!.email,
-    props: { name: person!.name, accountName: access.account.name, changes, accountUrl: `${appUrl()}/a/${access.account.slug}` },
-  });
-}
 
 export const updateMemberPreferences = accountAction({
   input: memberPreferencesSchema,

@@ -10,6 +10,7 @@ import { preferencesFormValues } from "@/lib/validation/profile";
 import { updateMemberPreferences } from "../actions";
 import type { AccessChoices } from "./access-fields";
 import { confirmDiscard } from "./dialog-helpers";
+import { InviteeForm } from "./invitee-form";
 import { MemberInformationTab } from "./member-information-tab";
 import type { MemberDetail } from "./member-detail";
 import { MemberPermissionsTab } from "./member-permissions-tab";
@@ -29,6 +30,7 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
   const router = useRouter();
   const [dirty, setDirty] = useState(false);
   const close = () => router.replace(closeHref, { scroll: false });
+  const invited = member.status === "invited";
 
   return (
     <Dialog
@@ -46,7 +48,11 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
             <TabsTrigger value="preferences">Preferences</TabsTrigger>
           </TabsList>
           <TabsContent value="information" className="pt-4">
-            <MemberInformationTab accountSlug={choices.accountSlug} member={member} editable={coversPerson} onDirtyChange={setDirty} onSaved={close} />
+            {invited ? (
+              <InviteeForm accountSlug={choices.accountSlug} member={member} onDirtyChange={setDirty} onSaved={close} />
+            ) : (
+              <MemberInformationTab accountSlug={choices.accountSlug} member={member} editable={coversPerson} onDirtyChange={setDirty} onSaved={close} />
+            )}
           </TabsContent>
           <TabsContent value="security" className="pt-4">
             <MemberSecurityTab accountSlug={choices.accountSlug} member={member} coversPerson={coversPerson} />
@@ -55,7 +61,9 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
             <MemberPermissionsTab member={member} choices={choices} onDirtyChange={setDirty} onSaved={close} />
           </TabsContent>
           <TabsContent value="preferences" className="pt-4">
-            {coversPerson ? (
+            {invited ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Preferences belong to the person; they set them once they accept.</p>
+            ) : coversPerson ? (
               <PreferencesForm
                 subject="member"
                 initial={preferencesFormValues(member)}

@@ -37,8 +37,7 @@ export function MemberInformationTab({ accountSlug, member, editable, onDirtyCha
     startTransition(async () => {
       const result = await updateMemberInfo(accountSlug, values);
       if (result.ok) {
-        const reinvited = member.status === "invited" && values.email.trim().toLowerCase() !== member.email;
-        toast.success(reinvited ? `Saved. A new invitation went to ${values.email.trim().toLowerCase()}; the old link no longer works.` : `${values.name} was saved.`);
+        toast.success(`${values.name} was saved.`);
         onDirtyChange(false);
         onSaved();
         return;
@@ -61,7 +60,6 @@ export function MemberInformationTab({ accountSlug, member, editable, onDirtyCha
           label="Email"
           type="email"
           error={formState.errors.email?.message}
-          help={member.status === "invited" ? "Changing it sends a new invitation to the new address." : undefined}
           {...register("email")}
         />
         <TextField id="member-phone" label="Phone (optional)" type="tel" error={formState.errors.phone?.message} {...register("phone")} />
