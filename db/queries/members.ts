@@ -1,4 +1,4 @@
-import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberCursor, MembersQuery, MemberStatusFilter } from "@/lib/validation/members-query";
 import { db } from "../client";
@@ -184,7 +184,10 @@ function orderedPage(account: Scope, sort: Sort, query: Partial<MembersQuery>, l
  */
 function rareTermPage(account: Scope, sort: Sort, query: Partial<MembersQuery> & { q: string }, limit: number): SQL {
   const conditions = and(
-    sql`${m.userId} in (select ${users.id} from ${users} where ${trigramMatch(query.q)})`,
+    // People the trigram index finds, or invitations (few; an invited row is
+    // matched on the invitation's name, never on the person's own).
+    or(sql`${m.userId} in (select ${users.id} from ${users} where ${trigramMatch(query.q)})`, eq(m.status, "invited")),
+    searchCondition(query.q),
     inArray(m.accountId, memberAccountIds(account)),
     afterCursor(sort, query.after),
     filterCondition(query),

@@ -15,6 +15,13 @@ export const OUT_OF_REACH = "This person also belongs to accounts you do not man
  * membership the person has.
  */
 export async function lockPersonOfMember(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
+  // The person's row first: a sign-in updates it and then, by trigger, their
+  // memberships; locking in that same order means the two cannot deadlock.
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.id} = (select ${memberships.userId} from ${memberships} where ${memberships.id} = ${membershipId} and ${memberships.accountId} = ${actor.account.id})`)
+    .for("update");
   const membership = await lockEditableMembership(tx, actor, membershipId);
   if (!(await adminReachCoversPerson(actor.session.user.id, membership.userId, tx))) throw new ActionError(OUT_OF_REACH);
   return membership;
@@ -38,7 +45,7 @@ export async function updatePersonInfo(
   const membership = await lockPersonOfMember(tx, actor, membershipId);
   assertNotInvited(membership);
   if (membership.version !== expectedVersion) throw new ActionError(STALE_FORM);
-  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId)).for("update");
+  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId));
   const emailChanged = person!.email !== info.email;
   if (emailChanged) {
     const [taken] = await tx

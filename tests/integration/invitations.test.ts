@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { seedDemoData, DEMO_PASSWORD } from "@/db/seed";
+import { listMembers } from "@/db/queries/members";
 import { accounts, emails, invitations, memberships, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -214,5 +215,22 @@ describe(`accepting (${database.driver})`, () => {
     expect((await describeInvitation("nope")).state).toBe("unknown");
     expect((await describeInvitation("x".repeat(5000))).state).toBe("unknown");
     expect(await acceptInvitation("nope", { kind: "new-person", name: "N", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+  });
+});
+
+describe(`an invited row keeps the person private (${database.driver})`, () => {
+  it("shows, sorts and searches by the invitation's name, then by the person's own once accepted", async () => {
+    const email = await personWithLogin("private.person@example.com");
+    await db().update(users).set({ name: "Zebulon Secret", lastSignInAt: new Date() }).where(eq(users.email, email));
+    const { token } = await invite(email, "superuser@acme.test", observer(email, "Aaron Typed"));
+    const acme = { id: await accountIdOf("acme"), parentId: null };
+    const [row] = (await listMembers(acme, { q: "aaron typed" })).rows;
+    expect(row).toMatchObject({ email, name: "Aaron Typed", lastSignInAt: null, twoFactorEnabled: false });
+    expect((await listMembers(acme, { q: "zebulon" })).rows).toHaveLength(0);
+    expect((await listMembers(acme, { q: "secret" })).rows).toHaveLength(0);
+
+    await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD });
+    const [accepted] = (await listMembers(acme, { q: "zebulon" })).rows;
+    expect(accepted).toMatchObject({ email, name: "Zebulon Secret", status: "active" });
   });
 });

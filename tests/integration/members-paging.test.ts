@@ -86,16 +86,21 @@ beforeAll(async () => {
 
   const links = rows.flatMap((row, i) => {
     if (row.status !== "invited") return [];
-    const base = { accountId: row.accountId, membershipId: inserted[i]!.id, email: row.person.email, tokenHash: `hash-${i}` };
+    // Every other link names its invitee: an invited row shows and sorts by that name, else by the email.
+    const base = { accountId: row.accountId, membershipId: inserted[i]!.id, email: row.person.email, name: i % 2 ? `Invited ${FIRST[i % FIRST.length]}` : null, tokenHash: `hash-${i}` };
     const expiresAt = new Date(Date.now() + (row.invite === "open" ? 3 : -3) * DAY);
     return [{ ...base, expiresAt, endedAt: row.invite === "ended" ? new Date() : null }];
   });
   await db().insert(invitations).values(links);
 
+  const linkNames = new Map(links.map((link) => [link.membershipId, link.endedAt ? null : link.name]));
   rows.forEach((row, i) => {
     if (row.accountId === elsewhere!.id) return;
     const { person, accountId, role, licenses, status, invite } = row;
-    expected.push({ id: inserted[i]!.id, accountId, email: person.email, name: person.name, role, licenses, status, lastSignInAt: person.lastSignInAt, ...(status === "invited" ? { invite } : {}) });
+    const id = inserted[i]!.id;
+    // Until acceptance the row is the invitation's, not the person's.
+    const shown = status === "invited" ? { name: linkNames.get(id) ?? person.email, lastSignInAt: null, invite } : { name: person.name, lastSignInAt: person.lastSignInAt };
+    expected.push({ id, accountId, email: person.email, role, licenses, status, ...shown });
   });
 });
 
