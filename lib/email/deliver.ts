@@ -131,6 +131,9 @@ async function recordFailure(batch: QueuedEmail[], error: string): Promise<numbe
       attempts: sql`${emails.attempts} + 1`,
       lastError: error,
       status: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then 'failed'::email_status else ${emails.status} end`,
+      // A message given up on is never sent, so its one-time links must not outlive it in the table.
+      html: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then null else ${emails.html} end`,
+      text: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then null else ${emails.text} end`,
     })
     .where(and(inArray(emails.id, batch.map((row) => row.id)), isQueued))
     .returning({ status: emails.status });

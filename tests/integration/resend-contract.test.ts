@@ -187,6 +187,8 @@ describe("delivery through Resend", () => {
     provider.answerNext(outage);
     expect(await deliverEmails(ids, transport)).toEqual({ sent: 0, failed: 2, pending: 0 });
     expect((await rowsOf(ids)).map((row) => row.status)).toEqual(["failed", "failed"]);
+    // Given up, the bodies (with their one-time links) go.
+    expect((await rowsOf(ids)).map((row) => [row.html, row.text])).toEqual([[null, null], [null, null]]);
   });
 });
 
