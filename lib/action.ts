@@ -40,18 +40,7 @@ export function accountAction<Schema extends z.ZodType, T>(definition: ActionDef
     });
     if (!authorization.ok) return { ok: false, error: FAILURE_MESSAGES[authorization.failure] };
 
-    const parsed = definition.input.safeParse(rawInput);
-    if (!parsed.success) {
-      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
-    try {
-      const data = await db().transaction((tx) => definition.run({ input: parsed.data, access: authorization.context, tx }));
-      await definition.afterCommit?.(data);
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-      throw error;
-    }
+    return parseAndRun(definition.input, rawInput, (input, tx) => definition.run({ input, access: authorization.context, tx }), definition.afterCommit);
   };
 }
 
@@ -73,17 +62,54 @@ export function selfAction<Schema extends z.ZodType, T>(definition: SelfActionDe
     const session = await getSession();
     if (!session) return { ok: false, error: FAILURE_MESSAGES["signed-out"] };
 
-    const parsed = definition.input.safeParse(rawInput);
-    if (!parsed.success) {
-      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
-    try {
-      const data = await db().transaction((tx) => definition.run({ input: parsed.data, session, tx }));
-      await definition.afterCommit?.(data, session);
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-      throw error;
-    }
+    return parseAndRun(definition.input, rawInput, (input, tx) => definition.run({ input, session, tx }), (data) =>
+      definition.afterCommit ? definition.afterCommit(data, session) : Promise.resolve(),
+    );
   };
+}
+
+const UNEXPECTED = "Something went wrong on our side, and nothing was saved. Try again in a moment.";
+
+/**
+ * What both wrappers do once the caller is known: parse, run in one
+ * transaction, then the after-commit work. An ActionError becomes the form's
+ * message; anything else is logged by name only (a failed query's message
+ * carries its parameters, which can be tokens or emails) and answered plainly.
+ */
+export async function parseAndRun<Schema extends z.ZodType, T>(
+  schema: Schema,
+  rawInput: unknown,
+  run: (input: z.output<Schema>, tx: Transaction) => Promise<T>,
+  afterCommit?: (data: T) => Promise<void>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(rawInput);
+  if (!parsed.success) {
+    return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  let data: T;
+  try {
+    data = await db().transaction((tx) => run(parsed.data, tx));
+  } catch (error) {
+    if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    if (isNavigation(error)) throw error;
+    console.error("[action] failed:", describeError(error));
+    return { ok: false, error: UNEXPECTED };
+  }
+  await afterCommit?.(data);
+  return { ok: true, data };
+}
+
+// redirect() and notFound() travel as exceptions that Next.js must receive.
+function isNavigation(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(digest);
+}
+
+/** An error's class, its database code if any, and where it was thrown, without its message. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = error.cause as { code?: unknown } | undefined;
+  const code = (error as { code?: unknown }).code ?? cause?.code;
+  const frames = error.stack?.split("\n").slice(1, 6).join("\n") ?? "";
+  return `${error.name}${typeof code === "string" ? ` (${code})` : ""}\n${frames}`;
 }
