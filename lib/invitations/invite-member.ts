@@ -2,12 +2,13 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
+import type { DataFilter } from "@/lib/authz/data-filter";
 import { grantProblems, type AccessGrant } from "@/lib/authz/grants";
 import { lockAccountAsActor, type Actor } from "@/lib/members/membership-guards";
 import { issueInvitationLink, type IssuedInvitation } from "./send-invitation";
 
 export type InvitingActor = Actor & { session: { user: { id: string; name: string } } };
-export type Invitee = AccessGrant & { email: string; name: string };
+export type Invitee = AccessGrant & { email: string; name: string; dataFilter?: DataFilter | null };
 
 /**
  * Invites a person into the account: an "invited" membership (which grants
@@ -41,6 +42,7 @@ export async function inviteMember(
       role: invitee.role,
       licenses: invitee.licenses,
       overrides: invitee.overrides,
+      dataFilter: invitee.role === "filtered_reporting" ? (invitee.dataFilter ?? null) : null,
       status: "invited",
     })
     .returning({ id: memberships.id, role: memberships.role });

@@ -10,6 +10,8 @@ export const inviteSchema = z.object({
   role: roleSchema,
   licenses: licensesSchema,
   overrides: overridesSchema.default({}),
+  // Filtered Reporting only: the marketing data their reports show.
+  dataFilter: dataFilterSchema.nullable().optional(),
 });
 export type InviteInput = z.input<typeof inviteSchema>;
 

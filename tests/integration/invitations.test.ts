@@ -73,6 +73,14 @@ describe(`inviting (${database.driver})`, () => {
     expect(person!.name).not.toBe("Someone"); // their own name is kept
   });
 
+  it("gives a Filtered Reporting invitee their data filter, and nobody else one", async () => {
+    const filter = { category: "location", values: ["Denver"] };
+    const filtered = await invite("denver.only@example.com", "superuser@acme.test", { ...observer("denver.only@example.com"), role: "filtered_reporting", dataFilter: filter } as Invitee);
+    expect((await invitedMembership(filtered.membershipId))?.dataFilter).toEqual(filter);
+    const plain = await invite("no.filter@example.com", "superuser@acme.test", { ...observer("no.filter@example.com"), dataFilter: filter } as Invitee);
+    expect((await invitedMembership(plain.membershipId))?.dataFilter).toBeNull();
+  });
+
   it("makes links last as long as the account says", async () => {
     const acme = await accountIdOf("acme");
     await db().update(accounts).set({ inviteTtlDays: 30 }).where(eq(accounts.id, acme));

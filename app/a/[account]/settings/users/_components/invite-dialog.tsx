@@ -13,6 +13,7 @@ import type { AccessGrant } from "@/lib/authz/grants";
 import { inviteSchema, type InviteInput } from "@/lib/validation/invite";
 import { inviteUser } from "../actions";
 import { AccessFields, type AccessChoices } from "./access-fields";
+import { DataFilterFields } from "./data-filter-fields";
 import { confirmDiscard, formatExpiry } from "./dialog-helpers";
 
 /** "+ New": invites a person by email with a role, licenses and optional toggles. */
@@ -26,7 +27,7 @@ export function InviteDialog({ choices }: { choices: AccessChoices }) {
     defaultValues: { email: "", name: "", role: defaultRole, licenses: choices.accountProducts, overrides: {} },
   });
   const { register, handleSubmit, setError, setValue, control, reset, formState } = form;
-  const [role, licenses, overrides] = useWatch({ control, name: ["role", "licenses", "overrides"] });
+  const [role, licenses, overrides, dataFilter] = useWatch({ control, name: ["role", "licenses", "overrides", "dataFilter"] });
 
   const changeAccess = (grant: AccessGrant) => {
     setValue("role", grant.role, { shouldDirty: true });
@@ -82,6 +83,13 @@ export function InviteDialog({ choices }: { choices: AccessChoices }) {
             onChange={changeAccess}
             errors={{ role: formState.errors.role?.message, licenses: formState.errors.licenses?.message }}
           />
+          {role === "filtered_reporting" ? (
+            <DataFilterFields
+              value={dataFilter}
+              onChange={(filter) => setValue("dataFilter", filter, { shouldDirty: true })}
+              errors={formState.errors.dataFilter as { category?: { message?: string }; values?: { message?: string } } | undefined}
+            />
+          ) : null}
           <div className="flex justify-end gap-2 pt-2">
             <Button type="submit" disabled={pending}>
               {pending ? "Sending invite…" : "Create"}

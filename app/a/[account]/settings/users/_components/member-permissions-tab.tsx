@@ -5,18 +5,16 @@ import { useEffect, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { TextField } from "@/app/_components/ui/field";
 import { toast } from "@/app/_components/ui/toaster";
 import { describeAccessChange } from "@/lib/authz/access-change";
 import type { AccessGrant } from "@/lib/authz/grants";
 import { memberAccessSchema, type MemberAccessInput } from "@/lib/validation/invite";
 import { updateMemberAccess } from "../actions";
 import { AccessFields, type AccessChoices } from "./access-fields";
+import { DataFilterFields } from "./data-filter-fields";
 import type { MemberDetail } from "./member-detail";
 
 type Props = { member: MemberDetail; choices: AccessChoices; onDirtyChange(dirty: boolean): void; onSaved(): void };
-
-const splitValues = (text: string) => text.split(",").map((value) => value.trim()).filter(Boolean);
 
 export function MemberPermissionsTab({ member, choices, onDirtyChange, onSaved }: Props) {
   const [formError, setFormError] = useState<string>();
@@ -42,8 +40,6 @@ export function MemberPermissionsTab({ member, choices, onDirtyChange, onSaved }
     setValue("licenses", next.licenses, { shouldDirty: true, shouldValidate: formState.isSubmitted });
     setValue("overrides", next.overrides, { shouldDirty: true });
   };
-  const setFilter = (category: string, values: string[]) =>
-    setValue("dataFilter", category || values.length ? { category, values } : null, { shouldDirty: true });
 
   const onSubmit = handleSubmit((values) => {
     setFormError(undefined);
@@ -73,26 +69,7 @@ export function MemberPermissionsTab({ member, choices, onDirtyChange, onSaved }
         errors={{ role: formState.errors.role?.message, licenses: formState.errors.licenses?.message }}
       />
       {role === "filtered_reporting" ? (
-        <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-          <legend className="px-1 text-sm font-medium">Data filter</legend>
-          <p className="text-xs text-zinc-500">Reports show only calls whose marketing data matches. Without a filter, this person sees no report data.</p>
-          <TextField
-            id="filter-category"
-            label="Category"
-            placeholder="location"
-            value={dataFilter?.category ?? ""}
-            error={filterErrors?.category?.message}
-            onChange={(event) => setFilter(event.target.value, dataFilter?.values ?? [])}
-          />
-          <TextField
-            id="filter-values"
-            label="Values (comma-separated)"
-            placeholder="Denver, Boulder"
-            value={(dataFilter?.values ?? []).join(", ")}
-            error={filterErrors?.values?.message}
-            onChange={(event) => setFilter(dataFilter?.category ?? "", splitValues(event.target.value))}
-          />
-        </fieldset>
+        <DataFilterFields value={dataFilter} onChange={(filter) => setValue("dataFilter", filter, { shouldDirty: true })} errors={filterErrors} />
       ) : null}
       {formState.isDirty ? <ChangeSummary change={change} /> : null}
       <div className="flex justify-end">
