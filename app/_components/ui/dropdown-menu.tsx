@@ -7,20 +7,25 @@ import { cn } from "./cn";
 export const DropdownMenu = Menu.Root;
 export const DropdownMenuTrigger = Menu.Trigger;
 
-export function DropdownMenuContent({ className, align = "end", sideOffset = 6, ...props }: ComponentProps<typeof Menu.Content>) {
-  return (
-    <Menu.Portal>
-      <Menu.Content
-        align={align}
-        sideOffset={sideOffset}
-        className={cn(
-          "z-50 min-w-48 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900",
-          className,
-        )}
-        {...props}
-      />
-    </Menu.Portal>
+type DropdownMenuContentProps = ComponentProps<typeof Menu.Content> & {
+  // Rendered in place instead of at the end of <body>, so it stays inside the
+  // page's landmarks (axe "region"); it still floats above, positioned fixed.
+  inline?: boolean;
+};
+
+export function DropdownMenuContent({ className, align = "end", sideOffset = 6, inline, ...props }: DropdownMenuContentProps) {
+  const content = (
+    <Menu.Content
+      align={align}
+      sideOffset={sideOffset}
+      className={cn(
+        "z-50 min-w-48 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900",
+        className,
+      )}
+      {...props}
+    />
   );
+  return inline ? content : <Menu.Portal>{content}</Menu.Portal>;
 }
 
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof Menu.Item>) {

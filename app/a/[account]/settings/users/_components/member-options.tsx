@@ -82,13 +82,14 @@ export function MemberOptions({ accountSlug, accountName, editHref, member, can 
 
   return (
     <>
-      <DropdownMenu>
+      {/* Not modal: a modal menu hides the rest of the page from assistive technology while open. */}
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="sm" aria-label={`Options for ${member.name}`} disabled={pending}>
             <MoreVertical className="size-4" aria-hidden />
           </Button>
         </DropdownMenuTrigger>
-        <DropdownMenuContent>
+        <DropdownMenuContent inline>
           {items.map((item) => (
             <span key={item.key} className="contents">
               {item.node}
