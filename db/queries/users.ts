@@ -21,7 +21,7 @@ function hasActiveMembership(database: Database) {
   ).mapWith(Boolean);
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "sessionVersion"> & { hasActiveMembership: boolean };
+export type SessionUser = Pick<User, "id" | "email" | "name" | "sessionVersion" | "timeZone" | "dateFormat"> & { hasActiveMembership: boolean };
 
 const sessionUserStatement = preparedStatement((database) =>
   database
@@ -30,6 +30,8 @@ const sessionUserStatement = preparedStatement((database) =>
       email: users.email,
       name: users.name,
       sessionVersion: users.sessionVersion,
+      timeZone: users.timeZone,
+      dateFormat: users.dateFormat,
       hasActiveMembership: hasActiveMembership(database),
     })
     .from(users)

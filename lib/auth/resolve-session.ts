@@ -4,6 +4,8 @@ import { isUuid } from "@/lib/validation/ids";
 export type CurrentSession = {
   user: { id: string; email: string; name: string };
   signedInAt: Date;
+  // How the person likes times shown (profile preferences); null fields mean the defaults.
+  display?: { timeZone: string | null; dateFormat: string | null };
 };
 
 export type SessionClaims = { userId: string; sessionVersion: number; signedInAt: number };
@@ -20,5 +22,6 @@ export async function resolveSession(claims: SessionClaims | null): Promise<Curr
   return {
     user: { id: user.id, email: user.email, name: user.name },
     signedInAt: new Date(claims.signedInAt * 1000),
+    display: { timeZone: user.timeZone, dateFormat: user.dateFormat },
   };
 }

@@ -107,6 +107,14 @@ test("preferences are kept, and the start page is where / leads", async ({ page 
   await expect(page.getByLabel("Date format")).toHaveValue("DD/MM/YYYY");
   await page.goto("/");
   await expect(page).toHaveURL("/a/acme/reports/calls");
+  // Times across the portal follow the chosen format and zone.
+  const firstCallTime = page.getByRole("table").locator("time").first();
+  await expect(firstCallTime).toHaveAttribute("title", /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  const iso = (await firstCallTime.getAttribute("datetime"))!;
+  const berlin = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .format(new Date(iso))
+    .replace(",", "");
+  await expect(firstCallTime).toHaveAttribute("title", berlin);
 
   await page.goto("/profile");
   await page.getByLabel("Time zone").selectOption("");
