@@ -1,4 +1,4 @@
-import { and, eq, inArray, not, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberCursor, MembersQuery, MemberStatusFilter } from "@/lib/validation/members-query";
 import { db } from "../client";
@@ -28,12 +28,19 @@ export type MemberRow = {
 type Scope = Pick<Account, "id" | "parentId">;
 
 /**
- * Who counts as a member of an account: its own memberships and, for a child
- * account, its network's. The list and the detail view both take their
- * accounts from here, so a member you can open is one you can see listed.
+ * Who counts as a member of an account: all of its own memberships and, for a
+ * child account, its network's active ones (those reach it; an invited or
+ * deactivated network member does not). Per account, so a page can run one
+ * ordered query for each. The list and the detail view both take their scope
+ * from here, so a member you can open is one you can see listed.
  */
-function memberAccountIds(account: Scope): string[] {
-  return account.parentId ? [account.id, account.parentId] : [account.id];
+function scopeParts(account: Scope): SQL[] {
+  const own = eq(m.accountId, account.id);
+  return account.parentId ? [own, and(eq(m.accountId, account.parentId), eq(m.status, "active"))!] : [own];
+}
+
+function inScope(account: Scope): SQL {
+  return or(...scopeParts(account))!;
 }
 
 // Every query below reads memberships as "m", whether the table itself or a
@@ -169,9 +176,9 @@ function afterCursor(sort: Sort, cursor: MemberCursor | undefined): SQL {
  */
 function orderedPage(account: Scope, sort: Sort, query: Partial<MembersQuery>, limit: number): SQL {
   const order = orderOf(sort);
-  const perAccount = memberAccountIds(account).map(
-    (accountId) => sql`(select "m".id, ${SORTS[sort].column} from ${memberships} "m"
-      where ${and(eq(m.accountId, accountId), afterCursor(sort, query.after), filterCondition(query))}
+  const perAccount = scopeParts(account).map(
+    (condition) => sql`(select "m".id, ${SORTS[sort].column} from ${memberships} "m"
+      where ${and(condition, afterCursor(sort, query.after), filterCondition(query))}
       order by ${order} limit ${limit + 1})`,
   );
   return sql`(select "m".id from (${sql.join(perAccount, sql` union all `)}) "m" order by ${order} limit ${limit + 1})`;
@@ -183,16 +190,16 @@ function orderedPage(account: Scope, sort: Sort, query: Partial<MembersQuery>, l
  * planner cannot turn it back into a walk through the whole account.
  */
 function rareTermPage(account: Scope, sort: Sort, query: Partial<MembersQuery> & { q: string }, limit: number): SQL {
-  const conditions = and(
-    // People the trigram index finds, or invitations (few; an invited row is
-    // matched on the invitation's name, never on the person's own).
-    or(sql`${m.userId} in (select ${users.id} from ${users} where ${trigramMatch(query.q)})`, eq(m.status, "invited")),
-    searchCondition(query.q),
-    inArray(m.accountId, memberAccountIds(account)),
-    afterCursor(sort, query.after),
-    filterCondition(query),
-  );
-  return sql`(with "matches" as materialized (select "m".* from ${memberships} "m" where ${conditions})
+  const common = and(searchCondition(query.q), inScope(account), afterCursor(sort, query.after), filterCondition(query));
+  // The people the trigram index finds; and, apart, the account's invitations
+  // (few, through the non-active index), since an invited row is matched on
+  // the invitation's name, never on the person's own.
+  const people = and(sql`${m.userId} in (select ${users.id} from ${users} where ${trigramMatch(query.q)})`, sql`${m.status} <> 'invited'`, common);
+  const invited = and(eq(m.status, "invited"), common);
+  return sql`(with "matches" as materialized (
+      select "m".* from ${memberships} "m" where ${people}
+      union all
+      select "m".* from ${memberships} "m" where ${invited})
     select "m".id from "matches" "m" order by ${orderOf(sort)} limit ${limit + 1})`;
 }
 
@@ -226,6 +233,6 @@ export async function listMembers(account: Scope, query: Partial<MembersQuery> =
 
 /** One member of the account, or undefined for anyone the list would not show. */
 export async function findMember(account: Scope, membershipId: string): Promise<MemberRow | undefined> {
-  const [member] = await selectMembers(account, {}).where(and(inArray(m.accountId, memberAccountIds(account)), eq(m.id, membershipId))).limit(1);
+  const [member] = await selectMembers(account, {}).where(and(inScope(account), eq(m.id, membershipId))).limit(1);
   return member;
 }

@@ -126,9 +126,10 @@ const SORT_ORDER: Record<MembersQuery["sort"], (a: Expected, b: Expected) => num
 };
 
 function expectedList(account: Account, query: Partial<MembersQuery> & { sort: MembersQuery["sort"] }): string[] {
-  const scope = account.parentId ? [account.id, account.parentId] : [account.id];
+  // Its own members, and for a child its network's active ones (only those reach it).
+  const inScope = (member: Expected) => member.accountId === account.id || (member.accountId === account.parentId && member.status === "active");
   return expected
-    .filter((member) => scope.includes(member.accountId))
+    .filter(inScope)
     .filter((member) => !query.q || matchesTerm(member, query.q))
     .filter((member) => !query.role || member.role === query.role)
     .filter((member) => !query.license || member.licenses.includes(query.license))
