@@ -40,12 +40,12 @@ export async function updatePersonInfo(
   actor: Actor,
   membershipId: string,
   info: PersonInfo,
-  expectedVersion: number,
+  original: PersonInfo,
 ): Promise<Membership> {
   const membership = await lockPersonOfMember(tx, actor, membershipId);
   assertNotInvited(membership);
-  if (membership.version !== expectedVersion) throw new ActionError(STALE_FORM);
-  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, membership.userId));
+  const [person] = await tx.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, membership.userId));
+  if (person!.name !== original.name || person!.email !== original.email || person!.phone !== original.phone) throw new ActionError(STALE_FORM);
   const emailChanged = person!.email !== info.email;
   if (emailChanged) {
     const [taken] = await tx
@@ -58,6 +58,5 @@ export async function updatePersonInfo(
     await revokePasswordTokens(tx, membership.userId);
   }
   await tx.update(users).set(info).where(eq(users.id, membership.userId));
-  await tx.update(memberships).set({ version: sql`${memberships.version} + 1` }).where(eq(memberships.id, membership.id));
   return membership;
 }

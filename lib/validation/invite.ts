@@ -37,16 +37,18 @@ export const memberAccessSchema = z.object({
 export type MemberAccessInput = z.input<typeof memberAccessSchema>;
 
 // The Information tab: facts about the person, shared by all their accounts.
+// `original` is what the form showed when it opened: if the person has changed
+// since (in another account, or on their own profile), the save is refused.
 export const memberInfoSchema = z.object({
   membershipId: z.uuid({ error: "Unknown member." }),
   name: nameSchema,
   email: emailSchema,
-  expectedVersion: z.number({ error: "Reload the page and try again." }).int().min(1),
   phone: z
     .string()
     .trim()
     .max(PHONE_MAX_LENGTH, `A phone number has at most ${PHONE_MAX_LENGTH} characters.`)
     .regex(/^[+0-9 ()./-]*$/, "Use digits, spaces and + ( ) - . / only.")
     .transform((phone) => (phone === "" ? null : phone)),
+  original: z.object({ name: z.string().max(500), email: z.string().max(500), phone: z.string().max(500).nullable() }, { error: "Reload the page and try again." }),
 });
 export type MemberInfoInput = z.input<typeof memberInfoSchema>;

@@ -79,4 +79,9 @@ export function preferencesFormValues(stored: { timeZone: string | null; dateFor
   };
 }
 
-export const memberPreferencesSchema = preferencesSchema.extend({ membershipId: z.uuid({ error: "Unknown member." }) });
+// An admin's edit of someone's preferences carries what the form showed when
+// it opened (as preferencesFormValues gives them), to refuse a stale save.
+export const memberPreferencesSchema = preferencesSchema.extend({
+  membershipId: z.uuid({ error: "Unknown member." }),
+  original: z.object({ timeZone: z.string().max(64), dateFormat: z.string().max(32), landingPage: z.string().max(32) }, { error: "Reload the page and try again." }),
+});

@@ -178,7 +178,7 @@ describe(`accepting (${database.driver})`, () => {
     const { token } = await invite(email);
     const networkAdmin = await reachingAccessAs("superuser@acme.test", "bright-dental");
     const brightMembership = await membershipOf(email, "bright-dental");
-    await inTransaction((tx) => updatePersonInfo(tx, networkAdmin, brightMembership.id, { name: "Moved", email: "moved@example.com", phone: null }, brightMembership.version));
+    await inTransaction((tx) => updatePersonInfo(tx, networkAdmin, brightMembership.id, { name: "Moved", email: "moved@example.com", phone: null }, { name: "Has Login", email, phone: null }));
     expect((await describeInvitation(token)).state).toBe("email_changed");
     expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "link" });
   });

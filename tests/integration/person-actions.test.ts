@@ -17,6 +17,11 @@ async function personIn(email: string, slugs: string[]) {
   }
 }
 
+async function currentInfo(email: string) {
+  const [person] = await db().select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.email, email));
+  return person!;
+}
+
 describe(`person-level edits (${database.driver})`, () => {
   it("refuse an advertiser's admin acting on someone who also belongs elsewhere", async () => {
     await personIn("both@x.test", ["bright-dental", "summit-auto"]);
@@ -24,21 +29,22 @@ describe(`person-level edits (${database.driver})`, () => {
     const membership = await membershipOf("both@x.test", "bright-dental");
     await expect(inTransaction((tx) => lockPersonOfMember(tx, brightAdmin, membership.id))).rejects.toThrow(OUT_OF_REACH);
     await expect(
-      inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, { name: "Taken Over", email: "mine@x.test", phone: null }, membership.version)),
+      inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, { name: "Taken Over", email: "mine@x.test", phone: null }, { name: "both@x.test", email: "both@x.test", phone: null })),
     ).rejects.toThrow(OUT_OF_REACH);
     const [person] = await db().select().from(users).where(eq(users.email, "both@x.test"));
     expect(person!.name).toBe("both@x.test");
   });
 
-  it("change name, email and phone for an admin who covers the person, once per form version", async () => {
+  it("change name, email and phone for an admin who covers the person, and refuse a form opened before someone else's change", async () => {
     await personIn("only@x.test", ["bright-dental"]);
     const brightAdmin = await reachingAccessAs("admin@bright-dental.test", "bright-dental");
     const membership = await membershipOf("only@x.test", "bright-dental");
     const info = { name: "Only One", email: "only.one@x.test", phone: "+1 303 555 0100" };
-    await inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, info, membership.version));
+    const original = { name: "only@x.test", email: "only@x.test", phone: null };
+    await inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, info, original));
     const [person] = await db().select().from(users).where(eq(users.id, membership.userId));
     expect(person).toMatchObject(info);
-    await expect(inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, { ...info, name: "Stale" }, membership.version))).rejects.toThrow(
+    await expect(inTransaction((tx) => updatePersonInfo(tx, brightAdmin, membership.id, { ...info, name: "Stale" }, original))).rejects.toThrow(
       /changed this person meanwhile/,
     );
   });
@@ -46,8 +52,9 @@ describe(`person-level edits (${database.driver})`, () => {
   it("refuse an email another person already uses", async () => {
     const superuser = await reachingAccessAs("superuser@acme.test", "acme");
     const membership = await membershipOf("member@acme.test", "acme");
+    const original = await currentInfo("member@acme.test");
     await expect(
-      inTransaction((tx) => updatePersonInfo(tx, superuser, membership.id, { name: "M", email: "observer@acme.test", phone: null }, membership.version)),
+      inTransaction((tx) => updatePersonInfo(tx, superuser, membership.id, { name: "M", email: "observer@acme.test", phone: null }, original)),
     ).rejects.toThrow(/already uses this email/);
   });
 });

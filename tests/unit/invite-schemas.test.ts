@@ -31,7 +31,9 @@ describe("invite form", () => {
 });
 
 describe("edit dialog forms", () => {
-  it("need the version the form was opened at", () => {
+  it("need what the form showed when it opened", () => {
+    const info = { membershipId: MEMBERSHIP_ID, name: "Dana", email: "dana@example.com", phone: "" };
+    expect(errorsOf(memberInfoSchema, info)).toEqual({ original: "Reload the page and try again." });
     const access = { membershipId: MEMBERSHIP_ID, role: "member", licenses: ["marketing"] };
     expect(errorsOf(memberAccessSchema, access)).toHaveProperty("expectedVersion");
     expect(errorsOf(memberAccessSchema, { ...access, expectedVersion: 3 })).toEqual({});
@@ -43,7 +45,7 @@ describe("edit dialog forms", () => {
       "dataFilter.category": expect.any(String),
       "dataFilter.values": "Allow at least one value.",
     });
-    const info = { membershipId: MEMBERSHIP_ID, expectedVersion: 1, name: "Dana", email: "dana@example.com" };
+    const info = { membershipId: MEMBERSHIP_ID, name: "Dana", email: "dana@example.com", original: { name: "Dana", email: "dana@example.com", phone: null } };
     expect(errorsOf(memberInfoSchema, { ...info, phone: "call me" })).toEqual({ phone: "Use digits, spaces and + ( ) - . / only." });
     expect(memberInfoSchema.parse({ ...info, phone: "  " }).phone).toBeNull();
   });

@@ -10,7 +10,7 @@ import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/db/queries/profile";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { users } from "@/db/schema";
-import { accountAction } from "@/lib/action";
+import { accountAction, ActionError } from "@/lib/action";
 import { issuePasswordReset } from "@/lib/auth/password-reset";
 import type { AccessContext } from "@/lib/authz/authorize";
 import { deliverSoon } from "@/lib/email/send";
@@ -20,9 +20,10 @@ import { announceAccessChange } from "@/lib/members/announce-access-change";
 import { changeMemberAccess } from "@/lib/members/change-member-access";
 import { changeMemberStatus } from "@/lib/members/change-member-status";
 import { removeMember } from "@/lib/members/remove-member";
+import { STALE_FORM } from "@/lib/members/membership-guards";
 import { lockPersonOfMember, updatePersonInfo } from "@/lib/members/update-person";
 import { inviteeSchema, inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
-import { memberPreferencesSchema } from "@/lib/validation/profile";
+import { memberPreferencesSchema, preferencesFormValues } from "@/lib/validation/profile";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
 // Emails are queued inside the transaction and handed to delivery once it committed.
@@ -125,8 +126,8 @@ export const updateMemberInfo = accountAction({
   input: memberInfoSchema,
   permission: "users.edit",
   async run({ input, access, tx }) {
-    const { membershipId, expectedVersion, ...info } = input;
-    await updatePersonInfo(tx, access, membershipId, info, expectedVersion);
+    const { membershipId, original, ...info } = input;
+    await updatePersonInfo(tx, access, membershipId, info, original);
     refreshUsersPage(access);
     return null;
   },
@@ -160,9 +161,17 @@ export const updateMemberPreferences = accountAction({
   input: memberPreferencesSchema,
   permission: "users.edit",
   async run({ input, access, tx }) {
-    const { membershipId, ...preferences } = input;
+    const { membershipId, original, ...preferences } = input;
     const membership = await lockPersonOfMember(tx, access, membershipId);
+    const [person] = await tx
+      .select({ timeZone: users.timeZone, dateFormat: users.dateFormat, landingPage: users.landingPage })
+      .from(users)
+      .where(eq(users.id, membership.userId));
+    // The person may have changed them on their profile since this form opened.
+    if (JSON.stringify(preferencesFormValues(person!)) !== JSON.stringify(original)) throw new ActionError(STALE_FORM);
     await updateProfile(tx, membership.userId, preferences);
+    // The open dialog re-renders with what is now stored, so a second save is not taken for a stale one.
+    refreshUsersPage(access);
     return null;
   },
 });

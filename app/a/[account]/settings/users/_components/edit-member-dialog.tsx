@@ -68,7 +68,7 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
                 subject="member"
                 initial={preferencesFormValues(member)}
                 timeZones={timeZones}
-                action={(values) => updateMemberPreferences(choices.accountSlug, { ...values, membershipId: member.membershipId })}
+                action={(values) => updateMemberPreferences(choices.accountSlug, { ...values, membershipId: member.membershipId, original: preferencesFormValues(member) })}
               />
             ) : (
               <Alert tone="info">This person also belongs to accounts you do not manage, so only they can change their preferences.</Alert>

@@ -28,7 +28,13 @@ export function MemberInformationTab({ accountSlug, member, editable, onDirtyCha
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, formState } = useForm<MemberInfoInput, unknown, z.output<typeof memberInfoSchema>>({
     resolver: zodResolver(memberInfoSchema),
-    defaultValues: { membershipId: member.membershipId, expectedVersion: member.version, name: member.name, email: member.email, phone: member.phone ?? "" },
+    defaultValues: {
+      membershipId: member.membershipId,
+      name: member.name,
+      email: member.email,
+      phone: member.phone ?? "",
+      original: { name: member.name, email: member.email, phone: member.phone },
+    },
   });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
 
