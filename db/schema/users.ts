@@ -34,9 +34,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     check("users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+    // Rare search terms find their people here; everything else walks the members' sort indexes.
     index("users_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
-    // 1–2 letter searches match the start of the email or of the name, by prefix.
-    index("users_email_prefix_idx").on(t.email.op("text_pattern_ops")),
   ],
 );
 
