@@ -34,12 +34,20 @@ export function describeAccessChange(
   };
 }
 
-/** The change as lines for an email; empty when nothing a person would notice changed. */
-export function accessChangeLines(change: AccessChange): string[] {
+const WORDS = {
+  // To the person whose access changed ("your access changed" email).
+  member: { grants: "You can now", removes: "You can no longer" },
+  // To the admin making the change, before they save it.
+  admin: { grants: "Grants", removes: "Removes" },
+};
+
+/** The change as lines, worded for its reader; empty when nothing a person would notice changed. */
+export function accessChangeLines(change: AccessChange, reader: keyof typeof WORDS = "member"): string[] {
+  const words = WORDS[reader];
   return [
     change.role ? `Role: ${change.role}` : null,
     change.licenses ? `Licenses: ${change.licenses}` : null,
-    change.grants.length ? `You can now: ${change.grants.join(", ")}` : null,
-    change.removes.length ? `You can no longer: ${change.removes.join(", ")}` : null,
+    change.grants.length ? `${words.grants}: ${change.grants.join(", ")}` : null,
+    change.removes.length ? `${words.removes}: ${change.removes.join(", ")}` : null,
   ].filter((line): line is string => line !== null);
 }

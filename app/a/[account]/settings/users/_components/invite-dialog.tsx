@@ -1,66 +1,42 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useState, useTransition } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { useActionForm } from "@/app/_components/forms/use-action-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/app/_components/ui/dialog";
 import { TextField } from "@/app/_components/ui/field";
 import { toast } from "@/app/_components/ui/toaster";
-import type { AccessGrant } from "@/lib/authz/grants";
-import { inviteSchema, type InviteInput } from "@/lib/validation/invite";
+import { inviteSchema } from "@/lib/validation/invite";
 import { inviteUser } from "../actions";
-import { AccessFields, type AccessChoices } from "./access-fields";
-import { DataFilterFields } from "./data-filter-fields";
+import type { AccessChoices } from "./access-fields";
+import { AccessFormSection, type AccessFormValues } from "./access-form-section";
 import { confirmDiscard, formatExpiry } from "./dialog-helpers";
 
 /** "+ New": invites a person by email with a role, licenses and optional toggles. */
 export function InviteDialog({ choices }: { choices: AccessChoices }) {
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const defaultRole = choices.grantableRoles.includes("observer") ? "observer" : choices.grantableRoles[0]!;
-  const form = useForm<InviteInput>({
-    resolver: zodResolver(inviteSchema),
+  const { form, onSubmit, pending, message } = useActionForm({
+    schema: inviteSchema,
     defaultValues: { email: "", name: "", role: defaultRole, licenses: choices.accountProducts, overrides: {} },
+    action: (values) => inviteUser(choices.accountSlug, values),
+    resetAfterSuccess: true,
+    onSuccess: (data, values) => {
+      toast.success(`Invite sent to ${values.email.trim().toLowerCase()} — the link works until ${formatExpiry(data.expiresAt)}.`);
+      setOpen(false);
+    },
   });
-  const { register, handleSubmit, setError, setValue, control, reset, formState } = form;
-  const [role, licenses, overrides, dataFilter] = useWatch({ control, name: ["role", "licenses", "overrides", "dataFilter"] });
-
-  const changeAccess = (grant: AccessGrant) => {
-    setValue("role", grant.role, { shouldDirty: true });
-    setValue("licenses", grant.licenses, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-    setValue("overrides", grant.overrides, { shouldDirty: true });
-  };
-
-  const onSubmit = handleSubmit((values) => {
-    setFormError(undefined);
-    startTransition(async () => {
-      const result = await inviteUser(choices.accountSlug, values);
-      if (result.ok) {
-        toast.success(`Invite sent to ${values.email.trim().toLowerCase()} — the link works until ${formatExpiry(result.data.expiresAt)}.`);
-        reset();
-        setOpen(false);
-        return;
-      }
-      setFormError(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "email" || field === "name" || field === "role" || field === "licenses") setError(field, { message });
-      }
-    });
-  });
+  const { register, reset, formState } = form;
 
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         if (!next && formState.isDirty && !confirmDiscard()) return;
-        if (!next) {
-          reset();
-          setFormError(undefined);
-        }
+        if (!next) reset();
         setOpen(next);
       }}
     >
@@ -72,24 +48,12 @@ export function InviteDialog({ choices }: { choices: AccessChoices }) {
       </DialogTrigger>
       <DialogContent title="Invite a user" description="They get an email with a link to join. Until they accept, they have no access." wide>
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
+          {message?.tone === "error" ? <Alert tone="error">{message.text}</Alert> : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField id="invite-email" label="Email" type="email" autoComplete="off" error={formState.errors.email?.message} {...register("email")} />
             <TextField id="invite-name" label="Name" autoComplete="off" error={formState.errors.name?.message} {...register("name")} />
           </div>
-          <AccessFields
-            {...choices}
-            value={{ role, licenses: Array.isArray(licenses) ? licenses : [], overrides: overrides ?? {} }}
-            onChange={changeAccess}
-            errors={{ role: formState.errors.role?.message, licenses: formState.errors.licenses?.message }}
-          />
-          {role === "filtered_reporting" ? (
-            <DataFilterFields
-              value={dataFilter}
-              onChange={(filter) => setValue("dataFilter", filter, { shouldDirty: true })}
-              errors={formState.errors.dataFilter as { category?: { message?: string }; values?: { message?: string } } | undefined}
-            />
-          ) : null}
+          <AccessFormSection form={form as unknown as UseFormReturn<AccessFormValues>} choices={choices} />
           <div className="flex justify-end gap-2 pt-2">
             <Button type="submit" disabled={pending}>
               {pending ? "Sending invite…" : "Create"}

@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect } from "react";
+import { useActionForm } from "@/app/_components/forms/use-action-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
 import { toast } from "@/app/_components/ui/toaster";
-import { inviteeSchema, type InviteeInput } from "@/lib/validation/invite";
+import { inviteeSchema } from "@/lib/validation/invite";
 import { updateInvitee } from "../actions";
 import type { MemberDetail } from "./member-detail";
 
@@ -15,35 +14,23 @@ type Props = { accountSlug: string; member: MemberDetail; onDirtyChange(dirty: b
 
 /** The Information tab of someone who has not accepted yet: the invitation's own name and address. */
 export function InviteeForm({ accountSlug, member, onDirtyChange, onSaved }: Props) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<InviteeInput>({
-    resolver: zodResolver(inviteeSchema),
+  const { form, onSubmit, pending, message } = useActionForm({
+    schema: inviteeSchema,
     defaultValues: { membershipId: member.membershipId, name: member.name, email: member.email },
+    action: (values) => updateInvitee(accountSlug, values),
+    onSuccess: (_data, values) => {
+      const address = values.email.trim().toLowerCase();
+      toast.success(address === member.email ? "The invitation was saved." : `A new invitation went to ${address}; the old link no longer works.`);
+      onDirtyChange(false);
+      onSaved();
+    },
   });
+  const { register, formState } = form;
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
-
-  const onSubmit = handleSubmit((values) => {
-    setFormError(undefined);
-    startTransition(async () => {
-      const result = await updateInvitee(accountSlug, values);
-      if (result.ok) {
-        const address = values.email.trim().toLowerCase();
-        toast.success(address === member.email ? "The invitation was saved." : `A new invitation went to ${address}; the old link no longer works.`);
-        onDirtyChange(false);
-        onSaved();
-        return;
-      }
-      setFormError(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "name" || field === "email") setError(field, { message });
-      }
-    });
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {message?.tone === "error" ? <Alert tone="error">{message.text}</Alert> : null}
       <TextField id="invitee-name" label="Name" error={formState.errors.name?.message} {...register("name")} />
       <TextField
         id="invitee-email"

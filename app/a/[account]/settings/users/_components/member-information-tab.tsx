@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect } from "react";
+import { useActionForm } from "@/app/_components/forms/use-action-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
 import { toast } from "@/app/_components/ui/toaster";
-import type { z } from "zod";
-import { memberInfoSchema, type MemberInfoInput } from "@/lib/validation/invite";
+import { memberInfoSchema } from "@/lib/validation/invite";
 import { updateMemberInfo } from "../actions";
 import type { MemberDetail } from "./member-detail";
 
@@ -24,10 +22,8 @@ const OUT_OF_REACH =
   "This person also belongs to accounts you do not manage, so their name, email and phone can only be changed by them or by admins of all their accounts.";
 
 export function MemberInformationTab({ accountSlug, member, editable, onDirtyChange, onSaved }: Props) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<MemberInfoInput, unknown, z.output<typeof memberInfoSchema>>({
-    resolver: zodResolver(memberInfoSchema),
+  const { form, onSubmit, pending, message } = useActionForm({
+    schema: memberInfoSchema,
     defaultValues: {
       membershipId: member.membershipId,
       name: member.name,
@@ -35,30 +31,20 @@ export function MemberInformationTab({ accountSlug, member, editable, onDirtyCha
       phone: member.phone ?? "",
       original: { name: member.name, email: member.email, phone: member.phone },
     },
+    action: (values) => updateMemberInfo(accountSlug, values),
+    onSuccess: (_data, values) => {
+      toast.success(`${values.name.trim()} was saved.`);
+      onDirtyChange(false);
+      onSaved();
+    },
   });
+  const { register, formState } = form;
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
-
-  const onSubmit = handleSubmit((values) => {
-    setFormError(undefined);
-    startTransition(async () => {
-      const result = await updateMemberInfo(accountSlug, values);
-      if (result.ok) {
-        toast.success(`${values.name} was saved.`);
-        onDirtyChange(false);
-        onSaved();
-        return;
-      }
-      setFormError(result.error);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "name" || field === "email" || field === "phone") setError(field, { message });
-      }
-    });
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       {!editable ? <Alert tone="info">{OUT_OF_REACH}</Alert> : null}
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {message?.tone === "error" ? <Alert tone="error">{message.text}</Alert> : null}
       <fieldset disabled={!editable} className="space-y-4">
         <TextField id="member-name" label="Name" error={formState.errors.name?.message} {...register("name")} />
         <TextField
