@@ -19,7 +19,7 @@ const FIRST = ["Ana", "ANA", "Bob", "Li", "Kim", "Al"];
 const LAST = ["Smith", "smith", "Jones", "Kimura", "Lee", "Zed-Lee"];
 const SIGN_INS = [null, new Date("2026-01-01T00:00:00Z"), new Date("2026-02-01T12:00:00.123456Z"), new Date("2026-03-01T00:00:00Z")];
 const DAY = 86_400_000;
-const TERMS = ["example", "smith", "ana", "kim", "mail", "p1", "zed-", "nobody", "a", "k", "ki", "sm", "p", "le", "zz"];
+const TERMS = ["example", "smith", "ana", "kim", "mail", "p1", "zed-", "ana kim", "nobody", "a", "k", "ki", "sm", "p", "le", "zz"];
 
 type Invite = "open" | "expired" | "ended";
 type Expected = {
