@@ -110,6 +110,7 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const cause = error.cause as { code?: unknown } | undefined;
   const code = (error as { code?: unknown }).code ?? cause?.code;
-  const frames = error.stack?.split("\n").slice(1, 6).join("\n") ?? "";
+  // Only the stack's frames: a message may run over several lines (Drizzle puts the query's parameters on the second).
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 5).join("\n");
   return `${error.name}${typeof code === "string" ? ` (${code})` : ""}\n${frames}`;
 }

@@ -80,7 +80,8 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
   const passwordHash = acceptance.kind === "new-person" ? await hashPassword(acceptance.password) : undefined;
 
   return db().transaction(async (tx): Promise<AcceptResult> => {
-    // Membership first, then the link: the order revoke and resend lock them in, so they cannot deadlock.
+    // Person, membership, then the link: the order member edits (and a sign-in's trigger) take them, so none can deadlock.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, invitation.userId!)).for("no key update");
     await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, invitation.membershipId!)).for("update");
     const consumed = await consumeInvitation(tx, token);
     if (!consumed || consumed.membershipId !== invitation.membershipId) return { ok: false, reason: "link" };

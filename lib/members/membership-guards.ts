@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { countReachingSuperUsers, lockAccountAndNetwork, lockMembershipInAccount } from "@/db/queries/memberships";
-import type { Membership } from "@/db/schema";
+import { memberships, users, type Membership } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import type { AccessContext } from "@/lib/authz/authorize";
 import { highestReachingRole } from "@/db/queries/memberships";
@@ -19,6 +20,7 @@ export const STALE_FORM = "Someone else changed this person meanwhile. Reload to
  */
 export async function lockEditableMembership(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
   await lockAccountAsActor(tx, actor);
+  await lockPersonOfMembership(tx, actor.account.id, membershipId);
   const membership = await lockMembershipInAccount(tx, actor.account.id, membershipId);
   if (!membership) throw new ActionError(NOT_FOUND);
   if (membership.userId === actor.session.user.id) {
@@ -28,6 +30,21 @@ export async function lockEditableMembership(tx: Transaction, actor: Actor, memb
     throw new ActionError("You cannot change someone whose role is above yours.");
   }
   return membership;
+}
+
+/**
+ * Locks the person behind a membership, between the account and the
+ * membership: a sign-in locks the person and then (by trigger) their
+ * memberships, so every member edit takes account → person → membership and
+ * none can deadlock with it. "No key update" leaves foreign-key checks on the
+ * person (a new invitation naming them) free to proceed.
+ */
+async function lockPersonOfMembership(tx: Transaction, accountId: string, membershipId: string): Promise<void> {
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.id} = (select ${memberships.userId} from ${memberships} where ${memberships.id} = ${membershipId} and ${memberships.accountId} = ${accountId})`)
+    .for("no key update");
 }
 
 /**

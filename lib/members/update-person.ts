@@ -1,8 +1,8 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { endOpenInvitationsOfPerson } from "@/db/queries/invitations";
 import { revokePasswordTokens } from "@/db/queries/password-tokens";
-import { memberships, users, type Membership } from "@/db/schema";
+import { users, type Membership } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { assertNotInvited, lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
 import { adminReachCoversPerson } from "./person-reach";
@@ -15,14 +15,9 @@ export const OUT_OF_REACH = "This person also belongs to accounts you do not man
  * membership the person has.
  */
 export async function lockPersonOfMember(tx: Transaction, actor: Actor, membershipId: string): Promise<Membership> {
-  // The person's row first: a sign-in updates it and then, by trigger, their
-  // memberships; locking in that same order means the two cannot deadlock.
-  await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`${users.id} = (select ${memberships.userId} from ${memberships} where ${memberships.id} = ${membershipId} and ${memberships.accountId} = ${actor.account.id})`)
-    .for("update");
   const membership = await lockEditableMembership(tx, actor, membershipId);
+  // Until they accept, an invitee may be someone else's user entirely: their person is not ours to act on.
+  assertNotInvited(membership);
   if (!(await adminReachCoversPerson(actor.session.user.id, membership.userId, tx))) throw new ActionError(OUT_OF_REACH);
   return membership;
 }
@@ -43,7 +38,6 @@ export async function updatePersonInfo(
   original: PersonInfo,
 ): Promise<Membership> {
   const membership = await lockPersonOfMember(tx, actor, membershipId);
-  assertNotInvited(membership);
   const [person] = await tx.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, membership.userId));
   if (person!.name !== original.name || person!.email !== original.email || person!.phone !== original.phone) throw new ActionError(STALE_FORM);
   const emailChanged = person!.email !== info.email;

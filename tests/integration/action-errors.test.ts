@@ -30,7 +30,8 @@ describe(`what an action answers when its work fails (${database.driver})`, () =
       schema,
       { name: "x" },
       async () => {
-        throw new Error("insert failed, params: https://app.test/invite/SECRET-TOKEN");
+        // Shaped like Drizzle's DrizzleQueryError: the parameters on the message's second line.
+        throw new Error('Failed query: insert into "emails" ("to", "html") values ($1, $2)\nparams: dana@example.com,<a href="https://app.test/invite/SECRET-TOKEN">');
       },
       afterCommit,
     );
@@ -38,6 +39,7 @@ describe(`what an action answers when its work fails (${database.driver})`, () =
     expect(afterCommit).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledOnce();
     expect(JSON.stringify(log.mock.calls)).not.toContain("SECRET-TOKEN");
+    expect(JSON.stringify(log.mock.calls)).not.toContain("dana@example.com");
   });
 
   it("rolls back what the failed work wrote", async () => {
