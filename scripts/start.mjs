@@ -38,6 +38,15 @@ if (buildIsStale()) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, env, stdio: "inherit" });
+// The embedded demo keeps mail in the dev outbox, which shows every one-time
+// link to anyone who can open it, so it listens on this machine only. A server
+// meant for others says so with APP_URL (and then needs a mail provider or
+// EMAIL_OUTBOX=on, see lib/email/config.ts) or runs on DATABASE_URL.
+const demoOnly = !process.env.DATABASE_URL && !process.env.APP_URL && !process.env.RESEND_API_KEY;
+const server = spawn(process.execPath, [nextBin, "start", "--port", port, ...(demoOnly ? ["--hostname", "127.0.0.1"] : [])], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
