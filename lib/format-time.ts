@@ -5,16 +5,18 @@ export type TimeDisplay = { timeZone?: string; dateFormat?: string | null };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  try {
+    return new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+  } catch {
+    // A zone this runtime does not know (browsers' lists differ): the viewer's own zone instead.
+    return new Intl.DateTimeFormat("en-US", options);
+  }
+}
+
 function partsOf(date: Date, timeZone: string | undefined) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  const parts = formatterFor(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute") };
 }

@@ -61,6 +61,7 @@ export async function findInvitationByToken(token: string) {
     .select({
       id: invitations.id,
       email: invitations.email,
+      inviteeName: invitations.name,
       expiresAt: invitations.expiresAt,
       endedAt: invitations.endedAt,
       endReason: invitations.endReason,

@@ -45,10 +45,12 @@ export async function changeInvitee(
 ): Promise<IssuedInvitation | undefined> {
   const { membership, email } = await lockInvitedMembership(tx, actor, membershipId);
   if (invitee.email === email) {
-    await tx
+    const renamed = await tx
       .update(invitations)
       .set({ name: invitee.name })
-      .where(and(eq(invitations.membershipId, membership.id), isNull(invitations.endedAt)));
+      .where(and(eq(invitations.membershipId, membership.id), isNull(invitations.endedAt)))
+      .returning({ id: invitations.id });
+    if (renamed.length === 0) throw new ActionError("This invitation has no working link any more. Resend it, then correct the name.");
     return undefined;
   }
   await endOpenInvitation(tx, membership.id, "email_changed");

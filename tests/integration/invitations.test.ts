@@ -173,6 +173,16 @@ describe(`accepting (${database.driver})`, () => {
     expect(await db().select().from(users).where(eq(users.email, "typo@exmaple.com"))).toHaveLength(0);
   });
 
+  it("corrects an invitee's name on the open link, and says so when there is none", async () => {
+    const { token, membershipId } = await invite("renamed@example.com", "superuser@acme.test", observer("renamed@example.com", "Renee Typo"));
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    await inTransaction((tx) => changeInvitee(tx, actor, membershipId, { name: "Renée Right", email: "renamed@example.com" }));
+    const current = await describeInvitation(token);
+    expect(current.state === "open" && current.invitation.inviteeName).toBe("Renée Right");
+    await db().update(invitations).set({ endedAt: new Date(), endReason: "void" }).where(eq(invitations.membershipId, membershipId));
+    await expect(inTransaction((tx) => changeInvitee(tx, actor, membershipId, { name: "Again", email: "renamed@example.com" }))).rejects.toThrow(/no working link/);
+  });
+
   it("binds a link to its address: when the person's email changes, every open link to the old one dies", async () => {
     const email = await personWithLogin("moving@example.com");
     const { token } = await invite(email);

@@ -11,8 +11,9 @@ describe("times as the viewer chose to see them", () => {
     expect(formatDateTime(moment, { timeZone: "Asia/Kolkata", dateFormat: "D MMM YYYY" })).toBe("6 Mar 2026 05:00");
   });
 
-  it("falls back to the default format for a stored format no longer offered", () => {
+  it("falls back to the default format for a stored format no longer offered, and to the runtime's zone for an unknown one", () => {
     expect(formatDateTime(moment, { timeZone: "UTC", dateFormat: "YY.MM.DD" })).toBe("2026-03-05 23:30");
+    expect(formatDateTime(moment, { timeZone: "Mars/Olympus_Mons" })).toBe(formatDateTime(moment));
   });
 
   it("says how long ago within the last day, and nothing for older or future times", () => {

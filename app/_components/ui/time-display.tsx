@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { TimeDisplay } from "@/lib/format-time";
+import { formatDateTime, type TimeDisplay } from "@/lib/format-time";
 
 const TimeDisplayContext = createContext<TimeDisplay>({});
 
@@ -12,4 +12,10 @@ export function TimeDisplayProvider({ value, children }: { value: TimeDisplay; c
 
 export function useTimeDisplay(): TimeDisplay {
   return useContext(TimeDisplayContext);
+}
+
+/** Formats times for messages (toasts) the way LocalTime shows them, in the browser. */
+export function useFormatDateTime(): (iso: string) => string {
+  const display = useTimeDisplay();
+  return (iso) => formatDateTime(new Date(iso), display);
 }

@@ -71,7 +71,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <div className="space-y-5">
       {heading}
-      <AcceptInvitationForm token={token} mode={mode} defaultName={invitation.userName ?? ""} />
+      <AcceptInvitationForm token={token} mode={mode} defaultName={invitation.inviteeName ?? invitation.userName ?? ""} />
     </div>
   );
 }

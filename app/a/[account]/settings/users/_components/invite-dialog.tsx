@@ -8,16 +8,18 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/app/_components/ui/dialog";
 import { TextField } from "@/app/_components/ui/field";
+import { useFormatDateTime } from "@/app/_components/ui/time-display";
 import { toast } from "@/app/_components/ui/toaster";
 import { inviteSchema } from "@/lib/validation/invite";
 import { inviteUser } from "../actions";
 import type { AccessChoices } from "./access-fields";
 import { AccessFormSection, type AccessFormValues } from "./access-form-section";
-import { confirmDiscard, formatExpiry } from "./dialog-helpers";
+import { confirmDiscard } from "./dialog-helpers";
 
 /** "+ New": invites a person by email with a role, licenses and optional toggles. */
 export function InviteDialog({ choices }: { choices: AccessChoices }) {
   const [open, setOpen] = useState(false);
+  const formatExpiry = useFormatDateTime();
   const defaultRole = choices.grantableRoles.includes("observer") ? "observer" : choices.grantableRoles[0]!;
   const { form, onSubmit, pending, message } = useActionForm({
     schema: inviteSchema,

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/app/_components/ui/dropdown-menu";
 import { Input } from "@/app/_components/ui/field";
+import { useFormatDateTime } from "@/app/_components/ui/time-display";
 import { toast } from "@/app/_components/ui/toaster";
 import type { ActionResult } from "@/lib/action";
 import {
@@ -19,7 +20,6 @@ import {
   revokeInvite,
   sendPasswordReset,
 } from "../actions";
-import { formatExpiry } from "./dialog-helpers";
 
 export type MemberOptionsProps = {
   accountSlug: string;
@@ -38,6 +38,7 @@ export function MemberOptions({ accountSlug, accountName, editHref, member, can 
   const [confirming, setConfirming] = useState<Confirmation>();
   const [newLink, setNewLink] = useState<{ url: string; copied: boolean }>();
   const [pending, startTransition] = useTransition();
+  const formatExpiry = useFormatDateTime();
   const invited = member.status === "invited";
 
   function run(action: MemberAction, success: string | ((data: unknown) => string)) {

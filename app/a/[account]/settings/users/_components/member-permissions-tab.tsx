@@ -28,7 +28,11 @@ export function MemberPermissionsTab({ member, choices, onDirtyChange, onSaved }
     },
     action: (values) => updateMemberAccess(choices.accountSlug, values),
     onSuccess: () => {
-      toast.success(`${member.name}'s access was saved. It applies on their next page load.`);
+      toast.success(
+        member.status === "invited"
+          ? `Saved. A new invitation with this access went to ${member.email}; the earlier link no longer works.`
+          : `${member.name}'s access was saved. It applies on their next page load.`,
+      );
       onDirtyChange(false);
       onSaved();
     },
