@@ -10,6 +10,7 @@ import { peopleCoveredByAdmin } from "@/lib/members/person-reach";
 import { isUuid } from "@/lib/validation/ids";
 import { parseMembersQuery } from "@/lib/validation/members-query";
 import { supportedTimeZones } from "@/lib/validation/profile";
+import { BulkMenu } from "./_components/bulk-menu";
 import { EditMemberDialog } from "./_components/edit-member-dialog";
 import { InviteDialog } from "./_components/invite-dialog";
 import { UsersFilters } from "./_components/users-filters";
@@ -41,7 +42,14 @@ export default async function UsersSettingsPage({ params, searchParams }: Props)
       <PageHeader
         title="Users"
         description={`People who can sign in to ${account.name}, their roles and licenses.`}
-        actions={access.can("users.invite") && choices ? <InviteDialog choices={choices} /> : undefined}
+        actions={
+          <>
+            {access.can("users.bulk_manage") ? (
+              <BulkMenu templateHref={`${basePath}/template`} exportHref={usersUrl(`${basePath}/export`, query)} />
+            ) : null}
+            {access.can("users.invite") && choices ? <InviteDialog choices={choices} /> : null}
+          </>
+        }
       />
       {editing === "unknown" ? (
         <div className="mb-4">

@@ -1,0 +1,30 @@
+"use client";
+
+import { MoreVertical } from "lucide-react";
+import { Button } from "@/app/_components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/app/_components/ui/dropdown-menu";
+
+/** The ⋮ beside + New: spreadsheet work on the whole list (Super Users). */
+export function BulkMenu({ templateHref, exportHref }: { templateHref: string; exportHref: string }) {
+  return (
+    <DropdownMenu modal={false}>
+      <DropdownMenuTrigger asChild>
+        <Button variant="secondary" aria-label="More user actions">
+          <MoreVertical className="size-4" aria-hidden />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent inline>
+        <DropdownMenuItem asChild>
+          <a href={exportHref} download>
+            Export users (this view)
+          </a>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <a href={templateHref} download>
+            Download import template
+          </a>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

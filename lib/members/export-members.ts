@@ -1,0 +1,23 @@
+import { listMembers, type MemberRow } from "@/db/queries/members";
+import type { Account } from "@/db/schema";
+import type { MembersQuery } from "@/lib/validation/members-query";
+
+export const EXPORT_PAGE_SIZE = 1_000;
+
+/**
+ * Every member the users table shows for this view, read a page at a time
+ * along the table's own keyset cursor — never one giant query — in the
+ * table's order.
+ */
+export async function* membersForExport(
+  account: Pick<Account, "id" | "parentId">,
+  query: Omit<MembersQuery, "after">,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<MemberRow[]> {
+  let after: MembersQuery["after"];
+  do {
+    const page = await listMembers(account, { ...query, after }, pageSize);
+    if (page.rows.length > 0) yield page.rows;
+    after = page.next;
+  } while (after);
+}
