@@ -1,0 +1,67 @@
+import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { accounts, invitations, memberships, users, type Account, type Membership } from "../schema";
+
+type Scope = Pick<Account, "id" | "parentId">;
+
+/** An account's member as a bulk upload compares it: what the users table (and its export) shows. */
+export type ImportMember = {
+  membershipId: string;
+  userId: string;
+  email: string;
+  // The invitation's name until acceptance, as the table and the export show it.
+  name: string;
+  role: Membership["role"];
+  licenses: Membership["licenses"];
+  status: Membership["status"];
+  version: number;
+  // Set when the membership is the network's, reaching this child account.
+  viaAccountName: string | null;
+};
+
+// inArray sends one parameter per email: 1,000 a query stays far below
+// Postgres's 65,535-parameter limit and keeps each plan small.
+const EMAIL_CHUNK = 1_000;
+
+/**
+ * The account's members among these (normalized) emails, in the users list's
+ * scope: the account's own memberships, any status, and for a child account
+ * its network's active ones. One query per 1,000 emails.
+ */
+export async function importMembersByEmail(executor: Executor, account: Scope, emails: string[]): Promise<ImportMember[]> {
+  const scope = account.parentId
+    ? or(eq(memberships.accountId, account.id), and(eq(memberships.accountId, account.parentId), eq(memberships.status, "active")))
+    : eq(memberships.accountId, account.id);
+  const found: ImportMember[] = [];
+  for (let start = 0; start < emails.length; start += EMAIL_CHUNK) {
+    const rows = await executor
+      .select({
+        membershipId: memberships.id,
+        userId: users.id,
+        email: users.email,
+        name: sql<string>`case when ${memberships.status} = 'invited' then coalesce(${invitations.name}, ${users.email}) else ${users.name} end`,
+        role: memberships.role,
+        licenses: memberships.licenses,
+        status: memberships.status,
+        version: memberships.version,
+        viaAccountName: sql<string | null>`case when ${memberships.accountId} = ${account.id} then null else ${accounts.name} end`,
+      })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .leftJoin(invitations, and(eq(invitations.membershipId, memberships.id), isNull(invitations.endedAt)))
+      .where(and(inArray(users.email, emails.slice(start, start + EMAIL_CHUNK)), scope));
+    found.push(...rows);
+  }
+  return found;
+}
+
+/** Active Super User memberships reaching the account (its own and its network's), read with the caller's executor. */
+export async function countActiveSuperUsers(executor: Executor, account: Scope): Promise<number> {
+  const accountIds = account.parentId ? [account.id, account.parentId] : [account.id];
+  const [row] = await executor
+    .select({ total: count() })
+    .from(memberships)
+    .where(and(inArray(memberships.accountId, accountIds), eq(memberships.role, "super_user"), eq(memberships.status, "active")));
+  return row?.total ?? 0;
+}

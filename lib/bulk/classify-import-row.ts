@@ -1,0 +1,170 @@
+import type { ImportMember } from "@/db/queries/import-members";
+import type { MembershipStatus } from "@/db/schema";
+import { grantProblems, type Grantor } from "@/lib/authz/grants";
+import type { Product } from "@/lib/authz/products";
+import { ROLE_LABELS, roleRank, type Role } from "@/lib/authz/roles";
+import type { Actor } from "@/lib/members/membership-guards";
+import { emailSchema, nameSchema } from "@/lib/validation/user";
+import { licensesLabel, parseDelete, parseLicenses, parseRole } from "./import-cells";
+
+export type ImportRow = { rowNumber: number; email: string; role: string; name: string; license: string; delete: string };
+export type RowPlanKind = "create" | "update" | "delete" | "unchanged" | "error";
+export type RowChange = { field: "role" | "licenses" | "name"; from: string; to: string };
+
+export type RowPlan = {
+  rowNumber: number;
+  // Normalized when valid, else as typed.
+  email: string;
+  kind: RowPlanKind;
+  errors: string[];
+  changes: RowChange[];
+  // What applying sets, so the apply step needn't re-parse. On an update a
+  // null name means "leave it": only a non-blank Name cell renames.
+  target?: { role: Role; licenses: Product[]; name: string | null; membershipId?: string };
+  // The account's own membership the row matched (update, delete, unchanged):
+  // its version lets the apply refuse a member someone changed since the
+  // preview, and an invited one is deleted by revoking its invitation.
+  existing?: { membershipId: string; status: MembershipStatus; version: number };
+};
+
+/** A row as classified on its own, plus what the whole-file checks need to know. */
+export type DraftPlan = RowPlan & {
+  // Applying would take an active Super User away (deleted or demoted).
+  losesSuperUser: boolean;
+  // A renamed person (not an invitation): the admin's reach must cover them.
+  renamesPerson?: string;
+};
+
+export type ClassifyContext = {
+  actor: Actor;
+  // Each email's first row, for duplicates.
+  firstRowOf: Map<string, number>;
+  memberOf: Map<string, ImportMember>;
+  grantErrors: (role: Role, licenses: Product[]) => string[];
+};
+
+/**
+ * Escalation checks for a new member or a changed role or licenses, cached
+ * per (role, licenses): the file gives nobody toggles (a new member gets
+ * none; an existing member keeps theirs), so only those two vary. Callers
+ * rule out the uploader's own row first: grantProblems' self check is not needed here.
+ */
+export function grantChecker(actor: Actor): ClassifyContext["grantErrors"] {
+  const grantor: Grantor = { userId: actor.session.user.id, role: actor.role, permissions: actor.permissions };
+  const target = { accountType: actor.account.type, accountProducts: actor.account.products };
+  const cache = new Map<string, string[]>();
+  return (role, licenses) => {
+    const key = `${role}:${licenses.join(",")}`;
+    let errors = cache.get(key);
+    if (!errors) {
+      errors = [...new Set(grantProblems(grantor, { role, licenses, overrides: {} }, target).map((problem) => problem.message))];
+      cache.set(key, errors);
+    }
+    return errors;
+  };
+}
+
+function draft(row: ImportRow, email: string, errors: string[] = []): DraftPlan {
+  return { rowNumber: row.rowNumber, email, kind: errors.length ? "error" : "unchanged", errors, changes: [], losesSuperUser: false };
+}
+
+function existingOf(member: ImportMember): RowPlan["existing"] {
+  return { membershipId: member.membershipId, status: member.status, version: member.version };
+}
+
+const viaError = (member: ImportMember) =>
+  `${member.email} reaches this account through its network; change them in ${member.viaAccountName}.`;
+
+export function classifyRow(row: ImportRow, context: ClassifyContext): DraftPlan {
+  const email = emailSchema.safeParse(row.email);
+  const deleting = parseDelete(row.delete);
+  const errors: string[] = [];
+  if (!email.success) errors.push(row.email === "" ? "Enter an email address." : `"${row.email}" is not a valid email address.`);
+  if (!deleting.ok) errors.push(deleting.error);
+  const normalized = email.success ? email.data : row.email;
+  const first = email.success ? context.firstRowOf.get(email.data) : undefined;
+  if (first !== undefined && first !== row.rowNumber) errors.push(`${normalized} is also on row ${first}: keep one row per person.`);
+
+  // Whether the row deletes decides which other cells matter: an unreadable
+  // Delete User cell leaves that open, so the row stops at that question.
+  if (!deleting.ok || (deleting.value && errors.length > 0)) return draft(row, normalized, errors);
+  if (deleting.value) return classifyDelete(row, normalized, context);
+  const role = parseRole(row.role);
+  const licenses = row.license === "" ? undefined : parseLicenses(row.license);
+  const name = row.name === "" ? undefined : nameSchema.safeParse(row.name);
+  if (!role.ok) errors.push(role.error);
+  if (licenses && !licenses.ok) errors.push(licenses.error);
+  if (name && !name.success) errors.push(name.error.issues[0]?.message ?? "This name cannot be used.");
+  if (errors.length || !role.ok || (licenses && !licenses.ok) || (name && !name.success)) return draft(row, normalized, errors);
+
+  const cells = { role: role.value, licenses: licenses?.value, name: name?.data };
+  const member = context.memberOf.get(normalized);
+  return member ? classifyUpdate(row, member, cells, context) : classifyCreate(row, normalized, cells, context);
+}
+
+function classifyDelete(row: ImportRow, email: string, { actor, memberOf }: ClassifyContext): DraftPlan {
+  const member = memberOf.get(email);
+  if (!member) return draft(row, email, [`${email} is not a member of this account.`]);
+  if (member.viaAccountName !== null) return draft(row, email, [viaError(member)]);
+  const errors: string[] = [];
+  if (member.userId === actor.session.user.id) errors.push("You cannot delete yourself. Ask another Super User.");
+  if (roleRank(member.role) > roleRank(actor.role)) errors.push("You cannot delete someone whose role is above yours.");
+  if (member.userId === actor.account.holderUserId) errors.push("The account holder cannot be deleted. They must transfer ownership first.");
+  const plan = { ...draft(row, email, errors), existing: existingOf(member) };
+  if (errors.length) return plan;
+  return { ...plan, kind: "delete", losesSuperUser: member.status === "active" && member.role === "super_user" };
+}
+
+type Cells = { role: Role; licenses?: Product[]; name?: string };
+
+function classifyCreate(row: ImportRow, email: string, cells: Cells, { actor, grantErrors }: ClassifyContext): DraftPlan {
+  // A blank License cell means every product the account has.
+  const licenses = cells.licenses ?? [...actor.account.products];
+  const target = { role: cells.role, licenses, name: cells.name ?? null };
+  const errors = grantErrors(cells.role, licenses);
+  return { ...draft(row, email, errors), kind: errors.length ? "error" : "create", target };
+}
+
+function changesOf(member: ImportMember, cells: Cells): RowChange[] {
+  const changes: RowChange[] = [];
+  if (cells.role !== member.role) changes.push({ field: "role", from: ROLE_LABELS[member.role], to: ROLE_LABELS[cells.role] });
+  // A blank License cell keeps the member's licenses; otherwise compared as a set.
+  if (cells.licenses && licensesLabel(cells.licenses) !== licensesLabel(member.licenses)) {
+    changes.push({ field: "licenses", from: licensesLabel(member.licenses), to: licensesLabel(cells.licenses) });
+  }
+  if (cells.name !== undefined && cells.name !== member.name) changes.push({ field: "name", from: member.name, to: cells.name });
+  return changes;
+}
+
+function classifyUpdate(row: ImportRow, member: ImportMember, cells: Cells, context: ClassifyContext): DraftPlan {
+  const { actor } = context;
+  const changes = changesOf(member, cells);
+  const base = { ...draft(row, member.email), changes };
+  // An exported row uploaded as it is changes nothing, whoever it is (even the uploader or a network member).
+  if (changes.length === 0) return member.viaAccountName === null ? { ...base, existing: existingOf(member) } : base;
+  if (member.viaAccountName !== null) return { ...base, kind: "error", errors: [viaError(member)] };
+
+  const errors: string[] = [];
+  const accessChanges = changes.some((change) => change.field !== "name");
+  if (member.userId === actor.session.user.id) {
+    errors.push("You cannot change your own membership. Ask another Super User.");
+  } else {
+    if (roleRank(member.role) > roleRank(actor.role)) errors.push("You cannot change someone whose role is above yours.");
+    if (member.userId === actor.account.holderUserId && cells.role !== "super_user") {
+      errors.push("The account holder stays a Super User. They must transfer ownership first.");
+    }
+    // Toggles the member already has are kept as they are: the file only sets role and licenses.
+    if (accessChanges) errors.push(...context.grantErrors(cells.role, cells.licenses ?? member.licenses));
+  }
+  const renamed = changes.some((change) => change.field === "name");
+  return {
+    ...base,
+    kind: errors.length ? "error" : "update",
+    errors,
+    existing: existingOf(member),
+    target: { role: cells.role, licenses: cells.licenses ?? member.licenses, name: renamed ? cells.name! : null, membershipId: member.membershipId },
+    losesSuperUser: member.status === "active" && member.role === "super_user" && cells.role !== "super_user",
+    // An invitation's name is the admin's own note on it; a person's name is theirs in every account.
+    renamesPerson: renamed && member.status !== "invited" ? member.userId : undefined,
+  };
+}
