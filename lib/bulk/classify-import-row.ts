@@ -75,31 +75,62 @@ function existingOf(member: ImportMember): RowPlan["existing"] {
 const viaError = (member: ImportMember) =>
   `${member.email} reaches this account through its network; change them in ${member.viaAccountName}.`;
 
-export function classifyRow(row: ImportRow, context: ClassifyContext): DraftPlan {
+/** The row's email, normalized, or undefined when it is not a valid address. */
+export function importEmail(row: ImportRow): string | undefined {
   const email = emailSchema.safeParse(row.email);
+  return email.success ? email.data : undefined;
+}
+
+/** One row on its own; `email` is importEmail(row), parsed once by the caller. */
+export function classifyRow(row: ImportRow, email: string | undefined, context: ClassifyContext): DraftPlan {
   const deleting = parseDelete(row.delete);
   const errors: string[] = [];
-  if (!email.success) errors.push(row.email === "" ? "Enter an email address." : `"${row.email}" is not a valid email address.`);
+  if (email === undefined) errors.push(row.email === "" ? "Enter an email address." : `"${row.email}" is not a valid email address.`);
   if (!deleting.ok) errors.push(deleting.error);
-  const normalized = email.success ? email.data : row.email;
-  const first = email.success ? context.firstRowOf.get(email.data) : undefined;
+  const normalized = email ?? row.email;
+  const first = email === undefined ? undefined : context.firstRowOf.get(email);
   if (first !== undefined && first !== row.rowNumber) errors.push(`${normalized} is also on row ${first}: keep one row per person.`);
 
   // Whether the row deletes decides which other cells matter: an unreadable
   // Delete User cell leaves that open, so the row stops at that question.
   if (!deleting.ok || (deleting.value && errors.length > 0)) return draft(row, normalized, errors);
   if (deleting.value) return classifyDelete(row, normalized, context);
+  const { cells, errors: cellErrors } = readCells(row);
+  errors.push(...cellErrors);
+  if (!cells || errors.length) return draft(row, normalized, errors);
+  const member = context.memberOf.get(normalized);
+  return member ? classifyUpdate(row, member, cells, context) : classifyCreate(row, normalized, cells, context);
+}
+
+type Cells = { role: Role; licenses?: Product[]; name?: string };
+
+/** The Role, License and Name cells of a row that does not delete. */
+function readCells(row: ImportRow): { cells?: Cells; errors: string[] } {
   const role = parseRole(row.role);
   const licenses = row.license === "" ? undefined : parseLicenses(row.license);
   const name = row.name === "" ? undefined : nameSchema.safeParse(row.name);
+  const errors: string[] = [];
   if (!role.ok) errors.push(role.error);
   if (licenses && !licenses.ok) errors.push(licenses.error);
   if (name && !name.success) errors.push(name.error.issues[0]?.message ?? "This name cannot be used.");
-  if (errors.length || !role.ok || (licenses && !licenses.ok) || (name && !name.success)) return draft(row, normalized, errors);
+  if (!role.ok || (licenses && !licenses.ok) || (name && !name.success)) return { errors };
+  return { cells: { role: role.value, licenses: licenses?.value, name: name?.data }, errors };
+}
 
-  const cells = { role: role.value, licenses: licenses?.value, name: name?.data };
-  const member = context.memberOf.get(normalized);
-  return member ? classifyUpdate(row, member, cells, context) : classifyCreate(row, normalized, cells, context);
+/**
+ * Whether a row restates, unchanged, the network membership of someone who
+ * also has one of their own here: a child account's users table (and so its
+ * export) lists both, and uploading that export must change nothing.
+ */
+export function echoesNetworkMember(row: ImportRow, via: ImportMember): boolean {
+  if (row.delete !== "") return false;
+  const { cells } = readCells(row);
+  return cells !== undefined && changesOf(via, cells).length === 0;
+}
+
+/** Such a row: unchanged, and not a duplicate of the person's own row. */
+export function networkEcho(row: ImportRow, email: string): DraftPlan {
+  return draft(row, email);
 }
 
 function classifyDelete(row: ImportRow, email: string, { actor, memberOf }: ClassifyContext): DraftPlan {
@@ -114,8 +145,6 @@ function classifyDelete(row: ImportRow, email: string, { actor, memberOf }: Clas
   if (errors.length) return plan;
   return { ...plan, kind: "delete", losesSuperUser: member.status === "active" && member.role === "super_user" };
 }
-
-type Cells = { role: Role; licenses?: Product[]; name?: string };
 
 function classifyCreate(row: ImportRow, email: string, cells: Cells, { actor, grantErrors }: ClassifyContext): DraftPlan {
   // A blank License cell means every product the account has.
@@ -147,7 +176,7 @@ function classifyUpdate(row: ImportRow, member: ImportMember, cells: Cells, cont
   const errors: string[] = [];
   const accessChanges = changes.some((change) => change.field !== "name");
   if (member.userId === actor.session.user.id) {
-    errors.push("You cannot change your own membership. Ask another Super User.");
+    errors.push(accessChanges ? "You cannot change your own membership. Ask another Super User." : "Change your own name on your profile page.");
   } else {
     if (roleRank(member.role) > roleRank(actor.role)) errors.push("You cannot change someone whose role is above yours.");
     if (member.userId === actor.account.holderUserId && cells.role !== "super_user") {

@@ -3,8 +3,7 @@ import { countActiveSuperUsers, importMembersByEmail, type ImportMember } from "
 import { ActionError } from "@/lib/action-error";
 import type { Actor } from "@/lib/members/membership-guards";
 import { peopleCoveredByAdmin } from "@/lib/members/person-reach";
-import { emailSchema } from "@/lib/validation/user";
-import { classifyRow, grantChecker, type DraftPlan, type ImportRow, type RowPlan, type RowPlanKind } from "./classify-import-row";
+import { classifyRow, echoesNetworkMember, grantChecker, importEmail, networkEcho, type DraftPlan, type ImportRow, type RowPlan, type RowPlanKind } from "./classify-import-row";
 
 export type { ImportRow, RowChange, RowPlan, RowPlanKind } from "./classify-import-row";
 export type ImportPlan = { rows: RowPlan[]; counts: Record<RowPlanKind, number> };
@@ -15,36 +14,69 @@ const REACH_CHUNK = 1_000;
 /**
  * The preview (dry run) of a bulk upload: every row classified as create (an
  * invitation), update, delete, unchanged or error, with the reasons. Reads
- * only — nothing is written — with a fixed number of queries whatever the
- * file's size: the members the file names (per 1,000 emails), the reach over
- * renamed people (per 1,000), and the account's Super User count when the file
- * takes Super Users away. The apply step re-checks each row under its locks.
+ * only — nothing is written — and never queries per row: the members the
+ * file names (one query per 1,000 emails), the reach over renamed people (per
+ * 1,000), and the account's Super User count when the file takes Super Users
+ * away. The apply step re-checks each row under its locks.
  */
 export async function planImport(executor: Executor, actor: Actor, rows: ImportRow[]): Promise<ImportPlan> {
   // The caller authorizes; this guards against a caller that forgot.
   if (!actor.permissions.has("users.bulk_manage")) throw new ActionError("You cannot manage users in bulk in this account.");
 
+  const emails = rows.map(importEmail);
+  const members = await importMembersByEmail(executor, actor.account, [...new Set(emails.filter((email) => email !== undefined))]);
+  const { memberOf, shadowedNetworkMember } = indexMembers(members);
+  const echoes = networkEchoes(rows, emails, shadowedNetworkMember);
   const firstRowOf = new Map<string, number>();
-  for (const row of rows) {
-    const email = emailSchema.safeParse(row.email);
-    if (email.success && !firstRowOf.has(email.data)) firstRowOf.set(email.data, row.rowNumber);
-  }
-  const members = await importMembersByEmail(executor, actor.account, [...firstRowOf.keys()]);
-  const context = { actor, firstRowOf, memberOf: memberByEmail(members), grantErrors: grantChecker(actor) };
-  const drafts = rows.map((row) => classifyRow(row, context));
+  rows.forEach((row, i) => {
+    const email = emails[i];
+    if (email !== undefined && !echoes.has(i) && !firstRowOf.has(email)) firstRowOf.set(email, row.rowNumber);
+  });
+  const context = { actor, firstRowOf, memberOf, grantErrors: grantChecker(actor) };
+  const drafts = rows.map((row, i) => (echoes.has(i) ? networkEcho(row, emails[i]!) : classifyRow(row, emails[i], context)));
 
   await refuseRenamesBeyondReach(executor, actor, drafts);
   await refuseLosingLastSuperUser(executor, actor, drafts);
   return summarize(drafts);
 }
 
-/** One row per email: a child account's own membership wins over its network's, which is only shown there. */
-function memberByEmail(members: ImportMember[]): Map<string, ImportMember> {
-  const byEmail = new Map<string, ImportMember>();
+/**
+ * The member each email names. A child account's own membership wins over its
+ * network's, which is only shown there; that network membership is kept
+ * aside, since the account's export lists it on a row of its own.
+ */
+function indexMembers(members: ImportMember[]) {
+  const memberOf = new Map<string, ImportMember>();
+  const networkOf = new Map<string, ImportMember>();
   for (const member of members) {
-    if (!byEmail.has(member.email) || member.viaAccountName === null) byEmail.set(member.email, member);
+    if (member.viaAccountName === null) memberOf.set(member.email, member);
+    else networkOf.set(member.email, member);
   }
-  return byEmail;
+  const shadowedNetworkMember = new Map<string, ImportMember>();
+  for (const [email, member] of networkOf) {
+    if (memberOf.has(email)) shadowedNetworkMember.set(email, member);
+    else memberOf.set(email, member);
+  }
+  return { memberOf, shadowedNetworkMember };
+}
+
+/**
+ * Rows (by index) that restate a shadowed network membership unchanged: the
+ * first such row of a person the file lists more than once. With one row
+ * only, that row is about the person's own membership.
+ */
+function networkEchoes(rows: ImportRow[], emails: (string | undefined)[], shadowed: Map<string, ImportMember>): Set<number> {
+  const echoes = new Set<number>();
+  if (shadowed.size === 0) return echoes;
+  const rowsOf = new Map<string, number[]>();
+  emails.forEach((email, i) => {
+    if (email !== undefined && shadowed.has(email)) rowsOf.set(email, [...(rowsOf.get(email) ?? []), i]);
+  });
+  for (const [email, indexes] of rowsOf) {
+    const echo = indexes.length > 1 ? indexes.find((i) => echoesNetworkMember(rows[i]!, shadowed.get(email)!)) : undefined;
+    if (echo !== undefined) echoes.add(echo);
+  }
+  return echoes;
 }
 
 function fail(plan: DraftPlan, error: string): void {

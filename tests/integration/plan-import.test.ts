@@ -44,12 +44,33 @@ async function network(slug: string, people: { email: string; role: Role }[], pr
 
 describe(`planning a bulk upload: the file's cells (${database.driver})`, () => {
   it("re-uploading an exported state plans nothing but unchanged rows, on a network and on a child with via rows", async () => {
+    // Summit Auto also gets a deactivated member, an invitation without a name, a
+    // one-license member, and a network Manager with a membership of their own there.
+    const summit = await accountIdOf("summit-auto");
+    const people = await db()
+      .insert(users)
+      .values(["asleep", "invited", "narrow"].map((name) => ({ email: `${name}@summit.test`, name })))
+      .returning();
+    const [asleep, invited, narrow] = people;
+    const [invitation] = await db()
+      .insert(memberships)
+      .values([
+        { userId: asleep!.id, accountId: summit, role: "member", licenses: ["marketing"], status: "deactivated" },
+        { userId: invited!.id, accountId: summit, role: "observer", licenses: ["contact_center"], status: "invited" },
+        { userId: narrow!.id, accountId: summit, role: "reporting", licenses: ["contact_center"] },
+        { userId: await userIdOf("manager@acme.test"), accountId: summit, role: "member", licenses: ["marketing"] },
+      ])
+      .returning()
+      .then((rows) => rows.filter((m) => m.status === "invited"));
+    await db().insert(invitations).values({ accountId: summit, membershipId: invitation!.id, email: "invited@summit.test", tokenHash: "export-invite", expiresAt: new Date(Date.now() + 86_400_000) });
+
     for (const slug of ["acme", "summit-auto"]) {
       const actor = await reachingAccessAs("superuser@acme.test", slug);
       const { rows: members } = await listMembers(actor.account, {}, 1_000);
       const exported = members.map((m) =>
         row({ email: m.email, name: m.name, role: ROLE_LABELS[m.role], license: m.licenses.map((p) => PRODUCT_LABELS[p]).join(", ") }),
       );
+      expect(members.filter((m) => m.email === "manager@acme.test")).toHaveLength(slug === "acme" ? 1 : 2);
       const result = await planImport(db(), actor, exported);
       expect(result.counts).toEqual({ create: 0, update: 0, delete: 0, unchanged: members.length, error: 0 });
     }
@@ -152,6 +173,8 @@ describe(`planning a bulk upload: changes to members (${database.driver})`, () =
   it("refuses changing the uploader, someone above them, or the holder's role", async () => {
     const self = await planOne("superuser@acme.test", "acme", { email: "superuser@acme.test", role: "Manager" });
     expect(self.errors).toEqual(["You cannot change your own membership. Ask another Super User."]);
+    const ownName = await planOne("superuser@acme.test", "acme", { email: "superuser@acme.test", role: "Super User", name: "Avery S." });
+    expect(ownName.errors).toEqual(["Change your own name on your profile page."]);
     const above = await planOne("manager@acme.test", "acme", { email: "superuser@acme.test", role: "Manager" });
     expect(above.errors).toContain("You cannot change someone whose role is above yours.");
     const holder = await planOne("admin@bright-dental.test", "bright-dental", { email: "admin@bright-dental.test", role: "Super User", name: "P. Shah" });
@@ -195,14 +218,32 @@ describe(`planning a bulk upload: changes to members (${database.driver})`, () =
     expect(renamedInvite).toMatchObject({ kind: "update", target: { role: "observer", name: "Renamed Invite", membershipId: invited!.id } });
   });
 
+  it("tells a network member's exported row from their own membership's in a child account", async () => {
+    // From the first test: manager@acme.test is a network Manager with their own Member membership in Summit Auto.
+    const own = await membershipOf("manager@acme.test", "summit-auto");
+    const exported = { email: "manager@acme.test", name: "Morgan Lee", license: "Marketing, Contact Center" };
+    const { rows } = await plan("superuser@acme.test", "summit-auto", [
+      row({ ...exported, role: "Manager" }),
+      row({ ...exported, role: "Observer", license: "Marketing" }),
+    ]);
+    expect(rows.map((r) => r.kind)).toEqual(["unchanged", "update"]);
+    expect(rows[1]).toMatchObject({ target: { role: "observer", membershipId: own.id }, changes: [{ field: "role", from: "Member", to: "Observer" }] });
+    // One row alone is about their own membership, even when it matches the network's.
+    const alone = await planOne("superuser@acme.test", "summit-auto", { ...exported, role: "Manager" });
+    expect(alone).toMatchObject({ kind: "update", target: { role: "manager", membershipId: own.id } });
+    // Two rows that both change their own membership are still duplicates.
+    const twice = await plan("superuser@acme.test", "summit-auto", [row({ ...exported, role: "Reporting" }), row({ ...exported, role: "Observer" })]);
+    expect(twice.rows.map((r) => r.kind)).toEqual(["update", "error"]);
+  });
+
   it("refuses changing a network member from a child account, naming the network", async () => {
     const { rows } = await plan("superuser@acme.test", "summit-auto", [
-      row({ email: "manager@acme.test", role: "Observer" }),
+      row({ email: "reporting@acme.test", role: "Observer" }),
       row({ email: "member@acme.test", role: "Member", name: "Jordan Patel" }),
       row({ email: "observer@acme.test", delete: "Delete User" }),
     ]);
     const via = (email: string) => `${email} reaches this account through its network; change them in Acme Network.`;
-    expect(rows[0]).toMatchObject({ kind: "error", errors: [via("manager@acme.test")] });
+    expect(rows[0]).toMatchObject({ kind: "error", errors: [via("reporting@acme.test")] });
     expect(rows[1]).toMatchObject({ kind: "unchanged" });
     expect(rows[2]).toMatchObject({ kind: "error", errors: [via("observer@acme.test")] });
   });
