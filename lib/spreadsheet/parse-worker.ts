@@ -65,7 +65,10 @@ function parse() {
   const sheet = book.Sheets[book.SheetNames[0]];
   const data = (sheet && sheet["!data"]) || [];
   const rows = [];
-  let truncated = Boolean(sheet && sheet["!fullref"]);
+  // Reading stopped at scanRows when the sheet's range reaches it (CSV) or
+  // SheetJS kept the full range aside (xlsx, ods, xls): rows were left unread.
+  const range = sheet && sheet["!ref"] ? XLSX.utils.decode_range(sheet["!ref"]) : null;
+  const truncated = Boolean(sheet && sheet["!fullref"]) || Boolean(range && range.e.r >= scanRows - 1);
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
     if (!row) continue;
@@ -82,7 +85,6 @@ function parse() {
     if (width === 0) continue;
     cells.length = width;
     rows.push([r, cells, formulas]);
-    if (r >= scanRows - 1) truncated = true;
   }
   return { ok: true, rows, truncated };
 }

@@ -125,4 +125,26 @@ describe("readUserUpload: bad files are refused with a message", () => {
     const rows = [["Email"], ...Array.from({ length: UPLOAD_LIMITS.maxRows + 1 }, (_, i) => [`u${i}@example.com`])];
     expect(errorOf(await readUserUpload({ name: "u.xlsx", bytes: xlsxOf(rows) }))).toMatch(/more than 100,000 rows/);
   }, 60_000);
+
+  // Only the first rows are read (a memory bound); a row past them must refuse
+  // the file, never be dropped silently.
+  it("refuses a sheet whose rows reach far past the limit, even with few of them", async () => {
+    const gap = "\r\n".repeat(UPLOAD_LIMITS.maxRows + 2_000);
+    const csv = await readUserUpload({ name: "u.csv", bytes: Buffer.from(`Email\r\na@example.com${gap}z@example.com\r\n`) });
+    expect(errorOf(csv)).toMatch(/more than 100,000 rows/);
+    const sheet = utils.aoa_to_sheet([["Email"], ["a@example.com"]]);
+    utils.sheet_add_aoa(sheet, [["z@example.com"]], { origin: "A110000" });
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, "Users");
+    // (An .xls sheet stops at 65,536 rows, so it cannot get there.)
+    for (const bookType of ["xlsx", "ods"] as const) {
+      const bytes = write(book, { type: "buffer", bookType });
+      expect(errorOf(await readUserUpload({ name: `u.${bookType}`, bytes }))).toMatch(/more than 100,000 rows/);
+    }
+  }, 30_000);
+
+  it("refuses a formula typed into a CSV's Email column", async () => {
+    const result = await readUserUpload({ name: "u.csv", bytes: Buffer.from('Email,Role\na@example.com,Member\n=HYPERLINK("http://x"),Member\n') });
+    expect(errorOf(result)).toBe("The Email cell in row 3 holds a formula. Type the email address as text and upload the file again.");
+  });
 });
