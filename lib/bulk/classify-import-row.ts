@@ -150,7 +150,8 @@ function classifyCreate(row: ImportRow, email: string, cells: Cells, { actor, gr
   // A blank License cell means every product the account has.
   const licenses = cells.licenses ?? [...actor.account.products];
   const target = { role: cells.role, licenses, name: cells.name ?? null };
-  const errors = grantErrors(cells.role, licenses);
+  // A copy: the checker's answers are cached and shared between rows.
+  const errors = [...grantErrors(cells.role, licenses)];
   return { ...draft(row, email, errors), kind: errors.length ? "error" : "create", target };
 }
 
