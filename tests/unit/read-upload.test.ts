@@ -54,6 +54,11 @@ describe("readUserUpload: files written by spreadsheet programs", () => {
     const result = await readUserUpload({ name: "u.csv", bytes: Buffer.from("email,name\r\nx@example.com,0123\r\n") });
     expect(result.ok && result.rows[0]?.name).toBe("0123");
   });
+
+  it("reads a CSV that older Excel saved as Windows-1252", async () => {
+    const result = await readUserUpload({ name: "u.csv", bytes: Buffer.from("Email;Name\r\nzoe@example.com;Zo\xeb \xc5gren\r\n", "latin1") });
+    expect(result.ok && result.rows[0]?.name).toBe("Zoë Ågren");
+  });
 });
 
 describe("readUserUpload: bad files are refused with a message", () => {
