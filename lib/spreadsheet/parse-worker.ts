@@ -10,7 +10,7 @@ export type ParseResult =
   | { ok: false; problem: "encrypted" | "unreadable" | "timeout" | "memory" }
   | { ok: false; problem: "cell-too-long"; row: number; column: number };
 
-export const PARSE_LIMITS = { timeMs: 15_000, heapMb: 256 };
+export const PARSE_LIMITS: Readonly<{ timeMs: number; heapMb: number }> = { timeMs: 15_000, heapMb: 256 };
 // Each parse may take its heap cap; a few at once is all the server lends.
 const MAX_CONCURRENT_PARSES = 2;
 
