@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   // React Email renders with react-dom/server, which the server-components
   // bundle replaces with a stub that throws; loaded by Node it gets the real
   // one. pg-boss is loaded by Node too, exactly as the integration tests run it.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "@react-email/components", "@react-email/render"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "@react-email/components", "@react-email/render", "xlsx"],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx answer 403 for a missing permission.
   experimental: { authInterrupts: true },

@@ -45,7 +45,7 @@ export default async function UsersSettingsPage({ params, searchParams }: Props)
         actions={
           <>
             {access.can("users.bulk_manage") ? (
-              <BulkMenu templateHref={`${basePath}/template`} exportHref={usersUrl(`${basePath}/export`, query)} />
+              <BulkMenu importHref={`${basePath}/import`} templateHref={`${basePath}/template`} exportHref={usersUrl(`${basePath}/export`, query)} />
             ) : null}
             {access.can("users.invite") && choices ? <InviteDialog choices={choices} /> : null}
           </>

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/db/client";
+import { authorizeRoute } from "@/lib/authz/route-access";
+import { planImport } from "@/lib/bulk/plan-import";
+import { previewSummary } from "@/lib/bulk/preview-summary";
+import { readUserUpload, UPLOAD_LIMITS } from "@/lib/spreadsheet/read-upload";
+
+const refuse = (error: string, status = 400) => NextResponse.json({ error }, { status });
+
+/**
+ * The dry run of a bulk upload: reads the file within its limits and says what
+ * each row would do. Writes nothing. A POST from another site is refused
+ * (route handlers get no origin check from Next, unlike server actions).
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ account: string }> }) {
+  const { access, denied } = await authorizeRoute((await params).account, "users.bulk_manage");
+  if (denied) return denied;
+  if (request.headers.get("origin") !== request.nextUrl.origin) return refuse("This upload came from another site.", 403);
+  // Checked before the body is read: a declared size over the limit is refused at once.
+  if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_LIMITS.maxBytes + 64 * 1024) {
+    return refuse("The file is larger than 10 MB. Split it into smaller files.", 413);
+  }
+  const form = await request.formData().catch(() => undefined);
+  const file = form?.get("file");
+  if (!(file instanceof File) || file.size === 0) return refuse("Choose a spreadsheet file to upload.");
+  const read = await readUserUpload({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!read.ok) return refuse(read.error, 422);
+  const plan = await planImport(db(), access, read.rows);
+  return NextResponse.json(previewSummary(plan, read.ignoredHeaders), { headers: { "cache-control": "private, no-store" } });
+}
