@@ -9,7 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "@react-email/components", "@react-email/render", "xlsx"],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx answer 403 for a missing permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy buffers request bodies up to this size: a 10 MB upload plus its form encoding must arrive whole.
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [
       {

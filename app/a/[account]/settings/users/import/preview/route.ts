@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/db/client";
 import { authorizeRoute } from "@/lib/authz/route-access";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { planImport } from "@/lib/bulk/plan-import";
 import { previewSummary } from "@/lib/bulk/preview-summary";
 import { readUserUpload, UPLOAD_LIMITS } from "@/lib/spreadsheet/read-upload";
@@ -15,7 +16,7 @@ const refuse = (error: string, status = 400) => NextResponse.json({ error }, { s
 export async function POST(request: NextRequest, { params }: { params: Promise<{ account: string }> }) {
   const { access, denied } = await authorizeRoute((await params).account, "users.bulk_manage");
   if (denied) return denied;
-  if (request.headers.get("origin") !== request.nextUrl.origin) return refuse("This upload came from another site.", 403);
+  if (!isSameOriginRequest(request)) return refuse("This upload came from another site.", 403);
   // Checked before the body is read: a declared size over the limit is refused at once.
   if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_LIMITS.maxBytes + 64 * 1024) {
     return refuse("The file is larger than 10 MB. Split it into smaller files.", 413);
