@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { parseOverrides, type Overrides } from "@/lib/authz/effective";
 import type { Executor } from "../client";
 import { accounts, invitations, memberships, users, type Account, type Membership } from "../schema";
 
@@ -13,6 +14,8 @@ export type ImportMember = {
   name: string;
   role: Membership["role"];
   licenses: Membership["licenses"];
+  // The member's permission toggles: an update keeps them, so its escalation check counts them.
+  overrides: Overrides;
   status: Membership["status"];
   version: number;
   // Set when the membership is the network's, reaching this child account.
@@ -42,6 +45,7 @@ export async function importMembersByEmail(executor: Executor, account: Scope, e
         name: sql<string>`case when ${memberships.status} = 'invited' then coalesce(${invitations.name}, ${users.email}) else ${users.name} end`,
         role: memberships.role,
         licenses: memberships.licenses,
+        overrides: memberships.overrides,
         status: memberships.status,
         version: memberships.version,
         viaAccountName: sql<string | null>`case when ${memberships.accountId} = ${account.id} then null else ${accounts.name} end`,
@@ -51,7 +55,7 @@ export async function importMembersByEmail(executor: Executor, account: Scope, e
       .innerJoin(accounts, eq(accounts.id, memberships.accountId))
       .leftJoin(invitations, and(eq(invitations.membershipId, memberships.id), isNull(invitations.endedAt)))
       .where(and(inArray(users.email, emails.slice(start, start + EMAIL_CHUNK)), scope));
-    found.push(...rows);
+    found.push(...rows.map((row) => ({ ...row, overrides: parseOverrides(row.overrides) })));
   }
   return found;
 }

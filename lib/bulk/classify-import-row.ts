@@ -1,11 +1,13 @@
 import type { ImportMember } from "@/db/queries/import-members";
 import type { MembershipStatus } from "@/db/schema";
+import type { Overrides } from "@/lib/authz/effective";
 import { grantProblems, type Grantor } from "@/lib/authz/grants";
+import { permissionDefinition, type PermissionKey } from "@/lib/authz/permissions";
 import type { Product } from "@/lib/authz/products";
 import { ROLE_LABELS, roleRank, type Role } from "@/lib/authz/roles";
 import type { Actor } from "@/lib/members/membership-guards";
 import { emailSchema, nameSchema } from "@/lib/validation/user";
-import { licensesLabel, parseDelete, parseLicenses, parseRole } from "./import-cells";
+import { licensesLabel, parseDelete, parseLicenses, parseRole, type ParseOptions } from "./import-cells";
 
 export type ImportRow = { rowNumber: number; email: string; role: string; name: string; license: string; delete: string };
 export type RowPlanKind = "create" | "update" | "delete" | "unchanged" | "error";
@@ -40,28 +42,58 @@ export type ClassifyContext = {
   // Each email's first row, for duplicates.
   firstRowOf: Map<string, number>;
   memberOf: Map<string, ImportMember>;
-  grantErrors: (role: Role, licenses: Product[]) => string[];
+  grantErrors: (role: Role, licenses: Product[], overrides: Overrides) => string[];
 };
 
+const TOGGLE_NOT_HELD = "You can only toggle permissions you have yourself.";
+
 /**
- * Escalation checks for a new member or a changed role or licenses, cached
- * per (role, licenses): the file gives nobody toggles (a new member gets
- * none; an existing member keeps theirs), so only those two vary. Callers
- * rule out the uploader's own row first: grantProblems' self check is not needed here.
+ * Escalation checks for a new member (no toggles) or an existing member's
+ * changed role or licenses, with the toggles they keep: the file sets no
+ * toggles, but a kept one counts as the single-member form counts it (a
+ * toggle the uploader lacks is refused, and one a new license wakes up is
+ * access given). Cached per (role, licenses, toggles). Callers rule out the
+ * uploader's own row first: grantProblems' self check is not needed here.
  */
 export function grantChecker(actor: Actor): ClassifyContext["grantErrors"] {
   const grantor: Grantor = { userId: actor.session.user.id, role: actor.role, permissions: actor.permissions };
   const target = { accountType: actor.account.type, accountProducts: actor.account.products };
   const cache = new Map<string, string[]>();
-  return (role, licenses) => {
-    const key = `${role}:${licenses.join(",")}`;
+  return (role, licenses, overrides) => {
+    const toggles = Object.entries(overrides)
+      .map(([key, on]) => `${key}=${on}`)
+      .sort();
+    const key = `${role}:${licenses.join(",")}:${toggles.join(",")}`;
     let errors = cache.get(key);
     if (!errors) {
-      errors = [...new Set(grantProblems(grantor, { role, licenses, overrides: {} }, target).map((problem) => problem.message))];
+      errors = grantMessages(grantProblems(grantor, { role, licenses, overrides }, target));
       cache.set(key, errors);
     }
     return errors;
   };
+}
+
+/** grantProblems' messages, once each; the toggles the uploader lacks are named together. */
+function grantMessages(problems: ReturnType<typeof grantProblems>): string[] {
+  const notHeld = problems.filter((problem) => problem.message === TOGGLE_NOT_HELD).map((problem) => problem.field.slice("overrides.".length) as PermissionKey);
+  const messages = problems.filter((problem) => problem.message !== TOGGLE_NOT_HELD).map((problem) => problem.message);
+  if (notHeld.length > 0) {
+    const labels = notHeld.map((key) => permissionDefinition(key).label).join(", ");
+    messages.unshift(`This member keeps their permission toggles (${labels}). ${TOGGLE_NOT_HELD}`);
+  }
+  return [...new Set(messages)];
+}
+
+/** Each kind of change the file makes needs the permission the users table would ask for. */
+const ACTION_PERMISSIONS = {
+  create: ["users.invite", "You cannot invite users in this account."],
+  update: ["users.edit", "You cannot edit users in this account."],
+  delete: ["users.delete", "You cannot delete users in this account."],
+} as const satisfies Record<string, readonly [PermissionKey, string]>;
+
+function lacksPermissionFor(actor: Actor, action: keyof typeof ACTION_PERMISSIONS): string | undefined {
+  const [permission, error] = ACTION_PERMISSIONS[action];
+  return actor.permissions.has(permission) ? undefined : error;
 }
 
 function draft(row: ImportRow, email: string, errors: string[] = []): DraftPlan {
@@ -95,7 +127,8 @@ export function classifyRow(row: ImportRow, email: string | undefined, context: 
   // Delete User cell leaves that open, so the row stops at that question.
   if (!deleting.ok || (deleting.value && errors.length > 0)) return draft(row, normalized, errors);
   if (deleting.value) return classifyDelete(row, normalized, context);
-  const { cells, errors: cellErrors } = readCells(row);
+  // A row refused already needs no "did you mean" (the costly part of reading a cell).
+  const { cells, errors: cellErrors } = readCells(row, { suggest: errors.length === 0 });
   errors.push(...cellErrors);
   if (!cells || errors.length) return draft(row, normalized, errors);
   const member = context.memberOf.get(normalized);
@@ -105,9 +138,9 @@ export function classifyRow(row: ImportRow, email: string | undefined, context: 
 type Cells = { role: Role; licenses?: Product[]; name?: string };
 
 /** The Role, License and Name cells of a row that does not delete. */
-function readCells(row: ImportRow): { cells?: Cells; errors: string[] } {
-  const role = parseRole(row.role);
-  const licenses = row.license === "" ? undefined : parseLicenses(row.license);
+function readCells(row: ImportRow, options: ParseOptions): { cells?: Cells; errors: string[] } {
+  const role = parseRole(row.role, options);
+  const licenses = row.license === "" ? undefined : parseLicenses(row.license, options);
   const name = row.name === "" ? undefined : nameSchema.safeParse(row.name);
   const errors: string[] = [];
   if (!role.ok) errors.push(role.error);
@@ -124,7 +157,7 @@ function readCells(row: ImportRow): { cells?: Cells; errors: string[] } {
  */
 export function echoesNetworkMember(row: ImportRow, via: ImportMember): boolean {
   if (row.delete !== "") return false;
-  const { cells } = readCells(row);
+  const { cells } = readCells(row, { suggest: false });
   return cells !== undefined && changesOf(via, cells).length === 0;
 }
 
@@ -134,6 +167,8 @@ export function networkEcho(row: ImportRow, email: string): DraftPlan {
 }
 
 function classifyDelete(row: ImportRow, email: string, { actor, memberOf }: ClassifyContext): DraftPlan {
+  const refused = lacksPermissionFor(actor, "delete");
+  if (refused) return draft(row, email, [refused]);
   const member = memberOf.get(email);
   if (!member) return draft(row, email, [`${email} is not a member of this account.`]);
   if (member.viaAccountName !== null) return draft(row, email, [viaError(member)]);
@@ -150,8 +185,9 @@ function classifyCreate(row: ImportRow, email: string, cells: Cells, { actor, gr
   // A blank License cell means every product the account has.
   const licenses = cells.licenses ?? [...actor.account.products];
   const target = { role: cells.role, licenses, name: cells.name ?? null };
+  const refused = lacksPermissionFor(actor, "create");
   // A copy: the checker's answers are cached and shared between rows.
-  const errors = [...grantErrors(cells.role, licenses)];
+  const errors = refused ? [refused] : [...grantErrors(cells.role, licenses, {})];
   return { ...draft(row, email, errors), kind: errors.length ? "error" : "create", target };
 }
 
@@ -178,13 +214,15 @@ function classifyUpdate(row: ImportRow, member: ImportMember, cells: Cells, cont
   const accessChanges = changes.some((change) => change.field !== "name");
   if (member.userId === actor.session.user.id) {
     errors.push(accessChanges ? "You cannot change your own membership. Ask another Super User." : "Change your own name on your profile page.");
+  } else if (lacksPermissionFor(actor, "update")) {
+    errors.push(lacksPermissionFor(actor, "update")!);
   } else {
     if (roleRank(member.role) > roleRank(actor.role)) errors.push("You cannot change someone whose role is above yours.");
     if (member.userId === actor.account.holderUserId && cells.role !== "super_user") {
       errors.push("The account holder stays a Super User. They must transfer ownership first.");
     }
-    // Toggles the member already has are kept as they are: the file only sets role and licenses.
-    if (accessChanges) errors.push(...context.grantErrors(cells.role, cells.licenses ?? member.licenses));
+    // Toggles the member already has are kept as they are (the file only sets role and licenses), so they are checked too.
+    if (accessChanges) errors.push(...context.grantErrors(cells.role, cells.licenses ?? member.licenses, member.overrides));
   }
   const renamed = changes.some((change) => change.field === "name");
   return {

@@ -20,7 +20,7 @@ const PRODUCT_LOOKUP = lookupOf(PRODUCTS, PRODUCT_LABELS);
 const ROLE_LIST = ROLES.map((role) => ROLE_LABELS[role]).join(", ");
 const PRODUCT_LIST = PRODUCTS.map((product) => PRODUCT_LABELS[product]).join(" or ");
 
-/** Edit distance, for "did you mean": only ever run on the few cells that match nothing. */
+/** Edit distance, for "did you mean": only ever run on short cells that match nothing (see closestLabel). */
 export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -36,39 +36,50 @@ export function levenshtein(a: string, b: string): number {
 // Further than this and a suggestion is a guess, not a typo.
 const MAX_TYPO_DISTANCE = 3;
 
-function closestLabel(typed: string, labels: string[]): string | undefined {
+/**
+ * The label within MAX_TYPO_DISTANCE edits of the typed text, if any. Labels
+ * whose length differs by more than that are skipped without measuring (the
+ * distance is at least the difference), so a long cell — up to the reader's
+ * 1,000 characters, on every row of a large file — costs nothing.
+ */
+export function closestLabel(typed: string, labels: readonly string[], distanceOf = levenshtein): string | undefined {
   const target = squash(typed);
   let best: { label: string; distance: number } | undefined;
   for (const label of labels) {
-    const distance = levenshtein(target, squash(label));
+    const squashed = squash(label);
+    if (Math.abs(squashed.length - target.length) > MAX_TYPO_DISTANCE) continue;
+    const distance = distanceOf(target, squashed);
     if (distance <= MAX_TYPO_DISTANCE && (!best || distance < best.distance)) best = { label, distance };
   }
   return best?.label;
 }
 
-function unknownValue(typed: string, kind: string, labels: string[], list: string): string {
-  const suggestion = closestLabel(typed, labels);
+/** suggest: false skips "did you mean" (for a row already refused on another cell, where only ok/not ok matters). */
+export type ParseOptions = { suggest?: boolean };
+
+function unknownValue(typed: string, kind: string, labels: string[], list: string, { suggest = true }: ParseOptions): string {
+  const suggestion = suggest ? closestLabel(typed, labels) : undefined;
   return suggestion ? `"${typed}" is not a ${kind}. Did you mean ${suggestion}?` : `"${typed}" is not a ${kind}. Use ${list}.`;
 }
 
-export function parseRole(cell: string): Parsed<Role> {
+export function parseRole(cell: string, options: ParseOptions = {}): Parsed<Role> {
   if (cell === "") return { ok: false, error: `Enter a role: ${ROLE_LIST}.` };
   const role = ROLE_LOOKUP.get(squash(cell));
   if (role) return { ok: true, value: role };
-  return { ok: false, error: unknownValue(cell, "role", ROLES.map((r) => ROLE_LABELS[r]), `one of ${ROLE_LIST}`) };
+  return { ok: false, error: unknownValue(cell, "role", ROLES.map((r) => ROLE_LABELS[r]), `one of ${ROLE_LIST}`, options) };
 }
 
 // "Marketing, Contact Center", "marketing; contact center", "Marketing and Contact Center", "Marketing & Contact Center".
 const LICENSE_SEPARATOR = /[,;&+/]|\band\b/i;
 
 /** The licenses a non-blank License cell names, in catalogue order; blank is the caller's to interpret. */
-export function parseLicenses(cell: string): Parsed<Product[]> {
+export function parseLicenses(cell: string, options: ParseOptions = {}): Parsed<Product[]> {
   const parts = cell.split(LICENSE_SEPARATOR).map((part) => part.trim()).filter((part) => part !== "");
   if (parts.length === 0) return { ok: false, error: `"${cell}" names no license. Use ${PRODUCT_LIST}, or both separated by a comma.` };
   const found = new Set<Product>();
   for (const part of parts) {
     const product = PRODUCT_LOOKUP.get(squash(part));
-    if (!product) return { ok: false, error: unknownValue(part, "license", PRODUCTS.map((p) => PRODUCT_LABELS[p]), PRODUCT_LIST) };
+    if (!product) return { ok: false, error: unknownValue(part, "license", PRODUCTS.map((p) => PRODUCT_LABELS[p]), PRODUCT_LIST, options) };
     found.add(product);
   }
   return { ok: true, value: PRODUCTS.filter((product) => found.has(product)) };

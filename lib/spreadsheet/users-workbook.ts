@@ -31,7 +31,7 @@ function helpSheet() {
       ["Email", "Required. The person's email address; one row per person."],
       ["Role", "Required. One of the roles below, as written."],
       ["Name", "Optional. The person's name, used in their invitation."],
-      ["License", `Optional. ${PRODUCTS.map((p) => PRODUCT_LABELS[p]).join(" or ")}, or both separated by a comma. Blank means every product the account has.`],
+      ["License", `Optional. ${PRODUCTS.map((p) => PRODUCT_LABELS[p]).join(" or ")}, or both separated by a comma. Blank: every product the account has for a new person; unchanged for an existing one.`],
       [],
       ["Role", "Who it is for"],
       ...ROLES.map((role): CellValue[] => [ROLE_LABELS[role], ROLE_DESCRIPTIONS[role]]),

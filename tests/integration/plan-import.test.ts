@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { listMembers } from "@/db/queries/members";
 import { seedDemoData } from "@/db/seed";
 import { accounts, invitations, memberships, users } from "@/db/schema";
-import { PRODUCT_LABELS, PRODUCTS } from "@/lib/authz/products";
+import type { Overrides } from "@/lib/authz/effective";
+import { PRODUCT_LABELS, PRODUCTS, type Product } from "@/lib/authz/products";
 import { ROLE_LABELS, type Role } from "@/lib/authz/roles";
 import { planImport, type ImportRow, type RowPlan } from "@/lib/bulk/plan-import";
 import type { AccessContext } from "@/lib/authz/authorize";
@@ -14,8 +15,11 @@ import { useTestDatabase } from "./support/test-database";
 const database = useTestDatabase();
 beforeAll(async () => {
   await seedDemoData();
-  // A Manager given the bulk toggle: the only way someone below Super User uploads at all.
-  await db().update(memberships).set({ overrides: { "users.bulk_manage": true } }).where(eq(memberships.userId, await userIdOf("manager@acme.test")));
+  // A Manager given the bulk, edit and delete toggles: the only way someone below Super User uploads at all.
+  await db()
+    .update(memberships)
+    .set({ overrides: { "users.bulk_manage": true, "users.edit": true, "users.delete": true } })
+    .where(eq(memberships.userId, await userIdOf("manager@acme.test")));
 });
 
 let nextRow = 2;
@@ -33,11 +37,11 @@ async function planOne(email: string, slug: string, cells: Partial<Omit<ImportRo
 }
 
 /** A network of its own, with people in it, for tests that change state. */
-async function network(slug: string, people: { email: string; role: Role }[], products = [...PRODUCTS]) {
+async function network(slug: string, people: { email: string; role: Role; licenses?: Product[]; overrides?: Overrides }[], products = [...PRODUCTS]) {
   const [account] = await db().insert(accounts).values({ name: `Net ${slug}`, slug, type: "network", products }).returning();
   for (const person of people) {
     const [user] = await db().insert(users).values({ email: person.email, name: person.email.split("@")[0]! }).returning();
-    await db().insert(memberships).values({ userId: user!.id, accountId: account!.id, role: person.role, licenses: products });
+    await db().insert(memberships).values({ userId: user!.id, accountId: account!.id, role: person.role, licenses: person.licenses ?? products, overrides: person.overrides ?? {} });
   }
   return account!;
 }
@@ -142,6 +146,46 @@ describe(`planning a bulk upload: the file's cells (${database.driver})`, () => 
     expect(result.counts.create).toBe(2);
   });
 
+  it("suggests nothing for a row already refused on its email", async () => {
+    const result = await planOne("superuser@acme.test", "acme", { email: "not an email", role: "Manger", license: "Marketting" });
+    expect(result.errors).toEqual([
+      '"not an email" is not a valid email address.',
+      expect.stringMatching(/^"Manger" is not a role\. Use one of /),
+      '"Marketting" is not a license. Use Marketing or Contact Center.',
+    ]);
+  });
+
+  it("checks each row's action against the uploader's own permissions", async () => {
+    // A Manager with the bulk toggle only: they may invite (a Manager's default), not edit or delete.
+    await network("perms", [
+      { email: "su@perms.test", role: "super_user" },
+      { email: "mgr@perms.test", role: "manager", overrides: { "users.bulk_manage": true } },
+      { email: "changed@perms.test", role: "member" },
+      { email: "deleted@perms.test", role: "member" },
+      { email: "kept@perms.test", role: "member" },
+    ]);
+    const { rows, counts } = await plan("mgr@perms.test", "perms", [
+      row({ email: "new@perms.test", role: "Member" }),
+      row({ email: "changed@perms.test", role: "Observer" }),
+      row({ email: "deleted@perms.test", delete: "Delete User" }),
+      row({ email: "kept@perms.test", role: "Member", name: "kept" }),
+      row({ email: "kept@perms.test", role: "Member", name: "Renamed" }),
+    ]);
+    expect(rows[0]!.kind).toBe("create");
+    expect(rows[1]).toMatchObject({ kind: "error", errors: ["You cannot edit users in this account."] });
+    expect(rows[2]).toMatchObject({ kind: "error", errors: ["You cannot delete users in this account."] });
+    expect(rows[3]!.kind).toBe("unchanged");
+    expect(counts).toMatchObject({ create: 1, update: 0, delete: 0, unchanged: 1 });
+    const rename = await planOne("mgr@perms.test", "perms", { email: "kept@perms.test", role: "Member", name: "Renamed" });
+    expect(rename).toMatchObject({ kind: "error", errors: ["You cannot edit users in this account."] });
+
+    await db().update(memberships).set({ overrides: { "users.bulk_manage": true, "users.invite": false } }).where(eq(memberships.userId, await userIdOf("mgr@perms.test")));
+    expect(await planOne("mgr@perms.test", "perms", { email: "new@perms.test", role: "Member" })).toMatchObject({
+      kind: "error",
+      errors: ["You cannot invite users in this account."],
+    });
+  });
+
   it("refuses an uploader without the bulk permission", async () => {
     await expect(plan("member@acme.test", "acme", [row({ email: "x@x.test", role: "Member" })])).rejects.toThrow(/in bulk/);
   });
@@ -187,6 +231,30 @@ describe(`planning a bulk upload: changes to members (${database.driver})`, () =
     ]);
     expect(rows[0]!.errors).toContain("The account holder stays a Super User. They must transfer ownership first.");
     expect(rows[1]!.errors).toContain(`admin@bright-dental.test is also on row ${rows[0]!.rowNumber}: keep one row per person.`);
+  });
+
+  it("counts the toggles a member keeps: one the uploader lacks is refused, as on the member's page", async () => {
+    // The uploader lacks Comment on calls; a Super User toggled it on for a Reporting member, who only gets it with Contact Center.
+    await network("kept-toggles", [
+      { email: "su@toggles.test", role: "super_user" },
+      { email: "mgr@toggles.test", role: "manager", overrides: { "users.bulk_manage": true, "users.edit": true, "calls.comment": false } },
+      { email: "commenter@toggles.test", role: "reporting", licenses: ["marketing"], overrides: { "calls.comment": true } },
+      { email: "mentioner@toggles.test", role: "reporting", licenses: ["marketing"], overrides: { "calls.mention": true } },
+      { email: "plain@toggles.test", role: "reporting", licenses: ["marketing"] },
+    ]);
+    const { rows } = await plan("mgr@toggles.test", "kept-toggles", [
+      row({ email: "commenter@toggles.test", role: "Reporting", license: "Marketing, Contact Center" }),
+      row({ email: "mentioner@toggles.test", role: "Reporting", license: "Marketing, Contact Center" }),
+      row({ email: "plain@toggles.test", role: "Reporting", license: "Marketing, Contact Center" }),
+    ]);
+    expect(rows[0]).toMatchObject({
+      kind: "error",
+      errors: ["This member keeps their permission toggles (Comment on calls). You can only toggle permissions you have yourself."],
+    });
+    // Same role and licenses, other toggles: the escalation answers are not shared between them.
+    expect(rows.slice(1).map((r) => r.kind)).toEqual(["update", "update"]);
+    // A name alone leaves access as it is: no toggle is checked.
+    expect((await planOne("mgr@toggles.test", "kept-toggles", { email: "commenter@toggles.test", role: "Reporting", name: "C" })).kind).toBe("update");
   });
 
   it("renames only people the uploader's reach covers, and invitations always", async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { levenshtein, licensesLabel, parseDelete, parseLicenses, parseRole } from "@/lib/bulk/import-cells";
+import { describe, expect, it, vi } from "vitest";
+import { closestLabel, levenshtein, licensesLabel, parseDelete, parseLicenses, parseRole } from "@/lib/bulk/import-cells";
 
 describe("reading the cells of a bulk upload", () => {
   it("reads a role as its label or key in any case or spacing", () => {
@@ -14,6 +14,24 @@ describe("reading the cells of a bulk upload", () => {
     expect(parseRole("Obsever")).toEqual({ ok: false, error: '"Obsever" is not a role. Did you mean Observer?' });
     expect(parseRole("Administrator")).toMatchObject({ ok: false, error: expect.stringMatching(/Use one of Filtered Reporting, .*, Super User\.$/) });
     expect(parseRole("")).toMatchObject({ ok: false, error: expect.stringMatching(/^Enter a role/) });
+  });
+
+  it("gives a long cell the plain list, without measuring it against every label", () => {
+    const long = "Manager".repeat(143).slice(0, 1_000);
+    expect(parseRole(long)).toEqual({ ok: false, error: `"${long}" is not a role. Use one of Filtered Reporting, Reporting, Observer, Member, Manager, Super User.` });
+    expect(parseLicenses(`Marketing, ${long}`)).toEqual({ ok: false, error: `"${long}" is not a license. Use Marketing or Contact Center.` });
+
+    const distance = vi.fn(levenshtein);
+    expect(closestLabel(long, ["Manager", "Super User"], distance)).toBeUndefined();
+    // Only labels within three letters of its length are measured: "managerxxxx" is four longer than "manager".
+    expect(closestLabel("Super Users!!", ["Manager", "Super User"], distance)).toBe("Super User");
+    expect(closestLabel("Managerxxxx", ["Manager"], distance)).toBeUndefined();
+    expect(distance.mock.calls).toEqual([["superusers", "manager"], ["superusers", "superuser"]]);
+  });
+
+  it("leaves out the suggestion when asked to", () => {
+    expect(parseRole("Manger", { suggest: false })).toMatchObject({ ok: false, error: expect.stringMatching(/^"Manger" is not a role\. Use one of/) });
+    expect(parseLicenses("Marketting", { suggest: false })).toEqual({ ok: false, error: '"Marketting" is not a license. Use Marketing or Contact Center.' });
   });
 
   it("reads licenses separated by commas, semicolons, and or &, in catalogue order", () => {
