@@ -38,6 +38,8 @@ const PARSE_ERRORS: Record<Exclude<ParseResult, { ok: true }>["problem"], string
 
 const ZIP_ERRORS: Record<Exclude<ZipSummary, { ok: true }>["problem"], string> = {
   malformed: "The file is damaged and could not be read. Save it again from your spreadsheet program and upload it.",
+  inconsistent:
+    "The file's parts do not match its own table of contents, as in a damaged file or a zip bomb. Save it again from your spreadsheet program and upload it.",
   "too-many-entries": "The file holds more than 1,000 parts, which no user spreadsheet needs. Save it again from your spreadsheet program and upload it.",
   "too-large": "The file would unpack to more than 100 MB, which is far more than 100,000 rows need. Upload a smaller file.",
   encrypted: PARSE_ERRORS.encrypted,
