@@ -151,9 +151,10 @@ function readCells(row: ImportRow, options: ParseOptions): { cells?: Cells; erro
 }
 
 /**
- * Whether a row restates, unchanged, the network membership of someone who
- * also has one of their own here: a child account's users table (and so its
- * export) lists both, and uploading that export must change nothing.
+ * Whether a row restates this membership unchanged. Used for the network
+ * membership of someone who also has one of their own here: a child
+ * account's users table (and so its export) lists both, and uploading that
+ * export must change nothing.
  */
 export function echoesNetworkMember(row: ImportRow, via: ImportMember): boolean {
   if (row.delete !== "") return false;

@@ -26,7 +26,7 @@ export async function planImport(executor: Executor, actor: Actor, rows: ImportR
   const emails = rows.map(importEmail);
   const members = await importMembersByEmail(executor, actor.account, [...new Set(emails.filter((email) => email !== undefined))]);
   const { memberOf, shadowedNetworkMember } = indexMembers(members);
-  const echoes = networkEchoes(rows, emails, shadowedNetworkMember);
+  const echoes = networkEchoes(rows, emails, memberOf, shadowedNetworkMember);
   const firstRowOf = new Map<string, number>();
   rows.forEach((row, i) => {
     const email = emails[i];
@@ -62,10 +62,19 @@ function indexMembers(members: ImportMember[]) {
 
 /**
  * Rows (by index) that restate a shadowed network membership unchanged: the
- * first such row of a person the file lists more than once. With one row
- * only, that row is about the person's own membership.
+ * first such row of a person the file lists more than once. A person's only
+ * row is about their own membership, unless it restates the network one as
+ * the export writes it (every cell filled) and does not restate their own: a
+ * filtered export (say, Managers only) lists just the network row, and
+ * uploading it back must change nothing. To make someone's own membership
+ * match the network's, list them twice, or leave Name or License blank.
  */
-function networkEchoes(rows: ImportRow[], emails: (string | undefined)[], shadowed: Map<string, ImportMember>): Set<number> {
+function networkEchoes(
+  rows: ImportRow[],
+  emails: (string | undefined)[],
+  memberOf: Map<string, ImportMember>,
+  shadowed: Map<string, ImportMember>,
+): Set<number> {
   const echoes = new Set<number>();
   if (shadowed.size === 0) return echoes;
   const rowsOf = new Map<string, number[]>();
@@ -73,8 +82,15 @@ function networkEchoes(rows: ImportRow[], emails: (string | undefined)[], shadow
     if (email !== undefined && shadowed.has(email)) rowsOf.set(email, [...(rowsOf.get(email) ?? []), i]);
   });
   for (const [email, indexes] of rowsOf) {
-    const echo = indexes.length > 1 ? indexes.find((i) => echoesNetworkMember(rows[i]!, shadowed.get(email)!)) : undefined;
-    if (echo !== undefined) echoes.add(echo);
+    const via = shadowed.get(email)!;
+    if (indexes.length > 1) {
+      const echo = indexes.find((i) => echoesNetworkMember(rows[i]!, via));
+      if (echo !== undefined) echoes.add(echo);
+    } else {
+      const only = rows[indexes[0]!]!;
+      const exported = only.name !== "" && only.license !== "";
+      if (exported && echoesNetworkMember(only, via) && !echoesNetworkMember(only, memberOf.get(email)!)) echoes.add(indexes[0]!);
+    }
   }
   return echoes;
 }

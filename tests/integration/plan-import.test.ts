@@ -296,9 +296,23 @@ describe(`planning a bulk upload: changes to members (${database.driver})`, () =
     ]);
     expect(rows.map((r) => r.kind)).toEqual(["unchanged", "update"]);
     expect(rows[1]).toMatchObject({ target: { role: "observer", membershipId: own.id }, changes: [{ field: "role", from: "Member", to: "Observer" }] });
-    // One row alone is about their own membership, even when it matches the network's.
+    // A filtered export (Managers only) lists the network row alone: uploaded back, it changes nothing.
     const alone = await planOne("superuser@acme.test", "summit-auto", { ...exported, role: "Manager" });
-    expect(alone).toMatchObject({ kind: "update", target: { role: "manager", membershipId: own.id } });
+    expect(alone).toMatchObject({ kind: "unchanged", errors: [] });
+    expect(alone.existing).toBeUndefined();
+    // Exported the other way (Members only), the own row alone is unchanged too.
+    expect(await planOne("superuser@acme.test", "summit-auto", { ...exported, role: "Member", license: "Marketing" })).toMatchObject({
+      kind: "unchanged",
+      existing: { membershipId: own.id },
+    });
+    // A typed row (a blank cell) alone is about their own membership, even when it matches the network's.
+    const typed = await planOne("superuser@acme.test", "summit-auto", { email: "manager@acme.test", role: "Manager" });
+    expect(typed).toMatchObject({ kind: "update", target: { role: "manager", membershipId: own.id } });
+    // So is a full row that changes anything.
+    expect(await planOne("superuser@acme.test", "summit-auto", { ...exported, role: "Manager", license: "Contact Center" })).toMatchObject({
+      kind: "update",
+      target: { role: "manager", licenses: ["contact_center"], membershipId: own.id },
+    });
     // Two rows that both change their own membership are still duplicates.
     const twice = await plan("superuser@acme.test", "summit-auto", [row({ ...exported, role: "Reporting" }), row({ ...exported, role: "Observer" })]);
     expect(twice.rows.map((r) => r.kind)).toEqual(["update", "error"]);
