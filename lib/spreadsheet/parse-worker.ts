@@ -1,27 +1,58 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { HEADER_RULES, type UploadColumn } from "./header-match";
 
-export type ParseInput = { bytes: Uint8Array; kind: "zip" | "cfb" | "csv"; scanRows: number; maxCellChars: number };
-/** One non-blank row of the first sheet: its 0-based index, trimmed texts, columns holding a formula. */
-export type ParsedRow = [index: number, cells: string[], formulaColumns: number[]];
+/**
+ * What the worker may hand back. Everything is checked inside the worker, so
+ * the main thread only ever receives the known columns' texts, within a budget.
+ */
+export type ParseInput = {
+  bytes: Uint8Array;
+  kind: "zip" | "cfb" | "csv";
+  /** Rows of the sheet read at most (a memory bound); a sheet reaching past them is refused. */
+  scanRows: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellChars: number;
+  /** Characters of known-column text returned at most, summed over all rows. */
+  maxTotalChars: number;
+};
+/** One data row: its 0-based index in the sheet and the trimmed texts of `columns`, in that order. */
+export type ParsedRow = [index: number, values: string[]];
 export type ParseResult =
-  | { ok: true; rows: ParsedRow[]; truncated: boolean }
-  | { ok: false; problem: "encrypted" | "unreadable" | "timeout" | "memory" }
-  | { ok: false; problem: "cell-too-long"; row: number; column: number };
+  | { ok: true; headerRow: number; columns: UploadColumn[]; ignoredHeaders: string[]; rows: ParsedRow[] }
+  | {
+      ok: false;
+      problem: "encrypted" | "unreadable" | "timeout" | "memory" | "busy" | "empty" | "too-many-rows" | "too-many-columns" | "no-email" | "no-rows" | "too-much-text";
+    }
+  | { ok: false; problem: "cell-too-long" | "reserved-header"; row: number; column: number }
+  | { ok: false; problem: "duplicate-column"; name: UploadColumn; first: number; second: number }
+  | { ok: false; problem: "formula-email"; row: number };
 
 export const PARSE_LIMITS: Readonly<{ timeMs: number; heapMb: number }> = { timeMs: 15_000, heapMb: 256 };
 // Each parse may take its heap cap; a few at once is all the server lends.
 const MAX_CONCURRENT_PARSES = 2;
+// Beyond this many waiting, an upload is turned away rather than queued without end.
+const MAX_WAITING_PARSES = 8;
 
 // Plain JS run with `eval: true`: nothing to bundle or transpile, so the same
 // code runs under Vitest and in the Next.js server. SheetJS is required by the
 // absolute path the parent resolved.
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require("node:worker_threads");
-const { xlsxPath, bytes, kind, scanRows, maxCellChars } = workerData;
+const { xlsxPath, bytes, kind, scanRows, maxRows, maxColumns, maxCellChars, maxTotalChars, rules } = workerData;
 const XLSX = require(xlsxPath);
 const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+// header-match.ts's columnOf and isReservedHeader, from its HEADER_RULES.
+const notLetterOrDigit = new RegExp(rules.normalize.source, rules.normalize.flags);
+const aliases = new Map(rules.aliases);
+const normalize = (header) => header.toLowerCase().replace(notLetterOrDigit, "");
+function isReserved(header) {
+  const compact = header.toLowerCase().replace(/\s/g, "");
+  return rules.reservedSubstrings.some((word) => compact.includes(word)) || rules.reservedNames.includes(normalize(header));
+}
 
 function decodeText() {
   // UTF-8 (a BOM is dropped by TextDecoder); older Excel saves CSV as Windows-1252.
@@ -64,29 +95,61 @@ function parse() {
   } else book = XLSX.read(buffer, { ...options, type: "buffer" });
   const sheet = book.Sheets[book.SheetNames[0]];
   const data = (sheet && sheet["!data"]) || [];
-  const rows = [];
   // Reading stopped at scanRows when the sheet's range reaches it (CSV) or
   // SheetJS kept the full range aside (xlsx, ods, xls): rows were left unread.
   const range = sheet && sheet["!ref"] ? XLSX.utils.decode_range(sheet["!ref"]) : null;
   const truncated = Boolean(sheet && sheet["!fullref"]) || Boolean(range && range.e.r >= scanRows - 1);
+
+  // One pass: every cell's length is checked (the first too long cell wins
+  // over every other complaint), the first non-blank row is the header, and of
+  // the rows under it only the known columns' texts are kept.
+  let headerRow = -1, headerProblem = null, width = 0, dataRows = 0, total = 0, formulaRow = -1, tooMuchText = false;
+  const positions = new Map(), ignoredHeaders = [], rows = [];
+  let columns = [], emailAt = -1;
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
     if (!row) continue;
-    const cells = [], formulas = [];
-    let width = 0;
+    let rowWidth = 0;
     for (let c = 0; c < row.length; c++) {
       const raw = textOf(row[c]);
       if (raw.length > maxCellChars) return { ok: false, problem: "cell-too-long", row: r, column: c };
-      const text = raw.trim();
-      cells.push(text);
-      if (text !== "") width = c + 1;
-      if (row[c] && row[c].f) formulas.push(c);
+      if (raw.trim() !== "") rowWidth = c + 1;
     }
-    if (width === 0) continue;
-    cells.length = width;
-    rows.push([r, cells, formulas]);
+    if (rowWidth === 0) continue;
+    if (rowWidth > width) width = rowWidth;
+    if (headerRow < 0) {
+      headerRow = r;
+      for (let c = 0; c < rowWidth && !headerProblem; c++) {
+        const text = textOf(row[c]).trim();
+        if (isReserved(text)) { headerProblem = { ok: false, problem: "reserved-header", row: r, column: c }; break; }
+        const column = aliases.get(normalize(text));
+        if (!column) { if (text !== "") ignoredHeaders.push(text); continue; }
+        if (positions.has(column)) headerProblem = { ok: false, problem: "duplicate-column", name: column, first: positions.get(column), second: c };
+        else positions.set(column, c);
+      }
+      columns = rules.columns.filter((column) => positions.has(column));
+      emailAt = positions.has("email") ? positions.get("email") : -1;
+      continue;
+    }
+    dataRows++;
+    if (headerProblem || emailAt < 0 || dataRows > maxRows || tooMuchText) continue;
+    const values = columns.map((column) => textOf(row[positions.get(column)]).trim());
+    // A formula's cached value is whatever the sheet last computed; an address must be typed.
+    if (formulaRow < 0 && ((row[emailAt] && row[emailAt].f) || values[columns.indexOf("email")].startsWith("="))) formulaRow = r;
+    for (const value of values) total += value.length;
+    if (total > maxTotalChars) { tooMuchText = true; rows.length = 0; continue; }
+    rows.push([r, values]);
   }
-  return { ok: true, rows, truncated };
+  if (truncated) return { ok: false, problem: "too-many-rows" };
+  if (headerRow < 0) return { ok: false, problem: "empty" };
+  if (width > maxColumns) return { ok: false, problem: "too-many-columns" };
+  if (dataRows > maxRows) return { ok: false, problem: "too-many-rows" };
+  if (headerProblem) return headerProblem;
+  if (emailAt < 0) return { ok: false, problem: "no-email" };
+  if (dataRows === 0) return { ok: false, problem: "no-rows" };
+  if (formulaRow >= 0) return { ok: false, problem: "formula-email", row: formulaRow };
+  if (tooMuchText) return { ok: false, problem: "too-much-text" };
+  return { ok: true, headerRow, columns, ignoredHeaders, rows };
 }
 
 try { parentPort.postMessage(parse()); }
@@ -106,8 +169,11 @@ function xlsxPath(): string {
 let running = 0;
 const waiting: Array<() => void> = [];
 
-async function slot(): Promise<() => void> {
-  if (running >= MAX_CONCURRENT_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+async function slot(): Promise<(() => void) | undefined> {
+  if (running >= MAX_CONCURRENT_PARSES) {
+    if (waiting.length >= MAX_WAITING_PARSES) return undefined;
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   running++;
   return () => {
     running--;
@@ -115,9 +181,10 @@ async function slot(): Promise<() => void> {
   };
 }
 
-/** Parses the first sheet in a worker thread with a heap cap and a time limit. */
+/** Parses and checks the first sheet in a worker thread with a heap cap and a time limit; "busy" when too many wait. */
 export async function parseInWorker(input: ParseInput, limits = PARSE_LIMITS): Promise<ParseResult> {
   const release = await slot();
+  if (!release) return { ok: false, problem: "busy" };
   try {
     return await new Promise<ParseResult>((resolve) => {
       // A fresh copy is transferred: a Buffer's slice() shares memory (often
@@ -125,7 +192,7 @@ export async function parseInWorker(input: ParseInput, limits = PARSE_LIMITS): P
       const bytes = new Uint8Array(input.bytes);
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { ...input, bytes, xlsxPath: xlsxPath() },
+        workerData: { ...input, bytes, xlsxPath: xlsxPath(), rules: HEADER_RULES },
         transferList: [bytes.buffer],
         resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       });

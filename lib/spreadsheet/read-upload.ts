@@ -1,5 +1,5 @@
-import { COLUMN_LABELS, columnOf, isReservedHeader, UPLOAD_COLUMNS, type UploadColumn } from "./header-match";
-import { parseInWorker, type ParsedRow, type ParseResult } from "./parse-worker";
+import { COLUMN_LABELS, UPLOAD_COLUMNS, type UploadColumn } from "./header-match";
+import { parseInWorker, type ParseResult } from "./parse-worker";
 import { inspectZip, isZip, readSmallEntry, type ZipSummary } from "./zip-guard";
 
 export type { UploadColumn } from "./header-match";
@@ -24,16 +24,28 @@ const EXTENSIONS = new Set(["xlsx", "xls", "ods", "csv"]);
 // Rows of the sheet read at most: header, every allowed row, and room for blank
 // rows in between. A sheet reaching past it has too many rows.
 const SCAN_ROWS = UPLOAD_LIMITS.maxRows + 1 + 1_000;
+// Text the parse worker hands back at most, over the known columns of all rows
+// (about 40 MB as JavaScript strings); real user lists need a fraction of it.
+const MAX_TOTAL_CHARS = 20_000_000;
 
 const NOT_A_SPREADSHEET = "This file is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file.";
 const TOO_MANY_ROWS = "The file has more than 100,000 rows. Split it into files of at most 100,000 rows and upload them one by one.";
 
-const PARSE_ERRORS: Record<Exclude<ParseResult, { ok: true }>["problem"], string> = {
+type SimpleProblem = Extract<ParseResult, { ok: false; row?: never; name?: never }>["problem"];
+
+const PARSE_ERRORS: Record<SimpleProblem, string> = {
   encrypted: "The file is protected with a password. Save a copy without the password in your spreadsheet program and upload that.",
   unreadable: "The file could not be read as a spreadsheet. Save it again as .xlsx or .csv and upload it.",
   timeout: "Reading the file took too long. Split it into smaller files and upload them one by one.",
   memory: "The file is too large or complex to read. Split it into smaller files and upload them one by one.",
-  "cell-too-long": "A cell is longer than 1,000 characters.",
+  busy: "The server is busy checking other files. Try again in a minute.",
+  empty: "The first sheet of the file is empty.",
+  "too-many-rows": TOO_MANY_ROWS,
+  "too-many-columns": "The file has more than 50 columns. Remove the columns you don't need and upload it again.",
+  "no-email": "The file has no Email column. Add a column headed Email (or use the template) and upload it again.",
+  "no-rows": "The file has no rows under its header.",
+  "too-much-text":
+    "The file holds more than 20,000,000 characters in its Email, Role, Name, License and Delete User columns. Split it into smaller files and upload them one by one.",
 };
 
 const ZIP_ERRORS: Record<Exclude<ZipSummary, { ok: true }>["problem"], string> = {
@@ -87,57 +99,39 @@ function sniff(name: string, bytes: Uint8Array): { kind: "zip" | "cfb" | "csv" }
 export async function readUserUpload(file: { name: string; bytes: Uint8Array }): Promise<ReadUploadResult> {
   const sniffed = sniff(file.name, file.bytes);
   if ("error" in sniffed) return fail(sniffed.error);
-  const parsed = await parseInWorker({ bytes: file.bytes, kind: sniffed.kind, scanRows: SCAN_ROWS, maxCellChars: UPLOAD_LIMITS.maxCellChars });
-  if (!parsed.ok) {
-    if (parsed.problem !== "cell-too-long") return fail(PARSE_ERRORS[parsed.problem]);
-    return fail(`The cell in row ${parsed.row + 1}, column ${columnLetter(parsed.column)} is longer than 1,000 characters. Shorten it and upload the file again.`);
-  }
-  if (parsed.truncated) return fail(TOO_MANY_ROWS);
-  return rowsOf(parsed.rows);
-}
-
-function rowsOf(sheetRows: ParsedRow[]): ReadUploadResult {
-  const [header, ...data] = sheetRows;
-  if (!header) return fail("The first sheet of the file is empty.");
-  const width = sheetRows.reduce((widest, [, cells]) => Math.max(widest, cells.length), 0);
-  if (width > UPLOAD_LIMITS.maxColumns) return fail("The file has more than 50 columns. Remove the columns you don't need and upload it again.");
-  if (data.length > UPLOAD_LIMITS.maxRows) return fail(TOO_MANY_ROWS);
-
-  const [headerIndex, headers] = header;
-  const positions = new Map<UploadColumn, number>();
-  const ignoredHeaders: string[] = [];
-  for (const [index, text] of headers.entries()) {
-    const where = `row ${headerIndex + 1}, column ${columnLetter(index)}`;
-    if (isReservedHeader(text)) return fail(`The header in ${where} is a reserved word. Rename that column and upload the file again.`);
-    const column = columnOf(text);
-    if (!column) {
-      if (text !== "") ignoredHeaders.push(text);
-      continue;
-    }
-    const first = positions.get(column);
-    if (first !== undefined) {
-      return fail(`The file has two ${COLUMN_LABELS.get(column)} columns (${columnLetter(first)} and ${columnLetter(index)}). Keep one and upload it again.`);
-    }
-    positions.set(column, index);
-  }
-  const emailAt = positions.get("email");
-  if (emailAt === undefined) return fail("The file has no Email column. Add a column headed Email (or use the template) and upload it again.");
-  if (data.length === 0) return fail("The file has no rows under its header.");
-
-  const rows: UploadRow[] = [];
-  for (const [index, cells, formulas] of data) {
-    // A formula's cached value is whatever the sheet last computed; an address must be typed.
-    if (formulas.includes(emailAt) || (cells[emailAt] ?? "").startsWith("=")) {
-      return fail(`The Email cell in row ${index + 1} holds a formula. Type the email address as text and upload the file again.`);
-    }
+  const parsed = await parseInWorker({
+    bytes: file.bytes,
+    kind: sniffed.kind,
+    scanRows: SCAN_ROWS,
+    maxRows: UPLOAD_LIMITS.maxRows,
+    maxColumns: UPLOAD_LIMITS.maxColumns,
+    maxCellChars: UPLOAD_LIMITS.maxCellChars,
+    maxTotalChars: MAX_TOTAL_CHARS,
+  });
+  if (!parsed.ok) return fail(messageOf(parsed));
+  const rows = parsed.rows.map(([index, values]) => {
     const row = Object.create(null) as UploadRow;
     row.rowNumber = index + 1;
     for (const column of UPLOAD_COLUMNS) {
-      const at = positions.get(column);
-      row[column] = at === undefined ? "" : (cells[at] ?? "");
+      const at = parsed.columns.indexOf(column);
+      row[column] = at < 0 ? "" : (values[at] ?? "");
     }
-    rows.push(row);
+    return row;
+  });
+  return { ok: true, rows, columns: parsed.columns, ignoredHeaders: parsed.ignoredHeaders };
+}
+
+function messageOf(problem: Exclude<ParseResult, { ok: true }>): string {
+  switch (problem.problem) {
+    case "cell-too-long":
+      return `The cell in row ${problem.row + 1}, column ${columnLetter(problem.column)} is longer than 1,000 characters. Shorten it and upload the file again.`;
+    case "reserved-header":
+      return `The header in row ${problem.row + 1}, column ${columnLetter(problem.column)} is a reserved word. Rename that column and upload the file again.`;
+    case "duplicate-column":
+      return `The file has two ${COLUMN_LABELS.get(problem.name)} columns (${columnLetter(problem.first)} and ${columnLetter(problem.second)}). Keep one and upload it again.`;
+    case "formula-email":
+      return `The Email cell in row ${problem.row + 1} holds a formula. Type the email address as text and upload the file again.`;
+    default:
+      return PARSE_ERRORS[problem.problem];
   }
-  const columns = UPLOAD_COLUMNS.filter((column) => positions.has(column));
-  return { ok: true, rows, columns, ignoredHeaders };
 }
