@@ -80,13 +80,64 @@ function textOf(cell) {
   return String(cell.v);
 }
 
+// The first sheet's XML, found as SheetJS's parse_zip finds it (workbook rels,
+// then the Target under xl/); its first worksheet part when that fails.
+function firstSheetXml(book) {
+  const files = book.files || {};
+  const workbook = ((book.Directory && book.Directory.workbooks) || [])[0] || "/xl/workbook.xml";
+  const slash = workbook.lastIndexOf("/");
+  let relsPath = (workbook.slice(0, slash + 1) + "_rels/" + workbook.slice(slash + 1) + ".rels").replace(/^\//, "");
+  if (!files[relsPath]) relsPath = "xl/_rels/workbook.xml.rels";
+  const id = (((book.Workbook && book.Workbook.Sheets) || [])[0] || {}).id;
+  const rels = files[relsPath] && files[relsPath].content ? Buffer.from(files[relsPath].content).toString("utf8") : "";
+  let target;
+  for (const tag of rels.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) || []) {
+    const idOf = /\bId\s*=\s*["']([^"']*)["']/.exec(tag), targetOf = /\bTarget\s*=\s*["']([^"']*)["']/.exec(tag);
+    if (idOf && targetOf && idOf[1] === id) { target = targetOf[1]; break; }
+  }
+  const candidates = target
+    ? ["xl/" + target.replace(/[\/]?xl\//, ""), target.replace(/^\//, ""), relsPath.replace(/_rels\/[\S\s]*$/, "") + target]
+    : [];
+  const fallback = ((book.Directory && book.Directory.sheets) || [])[0];
+  if (fallback) candidates.push(fallback.replace(/^\//, ""));
+  for (const candidate of candidates) if (files[candidate] && files[candidate].content) return files[candidate].content;
+  return null;
+}
+
+// The highest 1-based row number among the sheet's <row> tags (one without r
+// follows the previous, as SheetJS counts), read in slices so a large sheet is
+// never one string.
+function lastXlsxRow(book) {
+  const content = firstSheetXml(book);
+  if (!content) return 0;
+  const xml = Buffer.isBuffer(content) ? content : Buffer.from(content);
+  const pattern = /<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>/g;
+  const SLICE = 1 << 20, OVERLAP = 1 << 14;
+  let last = 0, highest = 0;
+  for (let start = 0; start < xml.length; ) {
+    const end = Math.min(xml.length, start + SLICE + OVERLAP);
+    const text = xml.toString("latin1", start, end);
+    const limit = end === xml.length ? text.length : SLICE;
+    let resume = limit, match;
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(text)) && match.index < limit) {
+      const number = /(?:^|\s)r\s*=\s*["'](\d+)["']/.exec(match[1]);
+      last = number ? parseInt(number[1], 10) : last + 1;
+      if (last > highest) highest = last;
+      resume = Math.max(resume, match.index + match[0].length);
+    }
+    start += resume;
+  }
+  return highest;
+}
+
 function parse() {
   if (kind === "cfb") {
     const cfb = XLSX.CFB.read(buffer, { type: "buffer" });
     if (XLSX.CFB.find(cfb, "EncryptionInfo") || XLSX.CFB.find(cfb, "EncryptedPackage")) return { ok: false, problem: "encrypted" };
   }
   const options = { dense: true, cellFormula: true, cellHTML: false, cellText: false, cellDates: false, cellNF: false,
-    cellStyles: false, bookVBA: false, sheets: 0, sheetRows: scanRows };
+    cellStyles: false, bookVBA: false, sheets: 0, sheetRows: scanRows, bookFiles: kind === "zip" };
   let book;
   if (kind === "csv") {
     // raw: every value stays the text typed (no guessed numbers or dates, "0123" keeps its zero).
@@ -98,7 +149,12 @@ function parse() {
   // Reading stopped at scanRows when the sheet's range reaches it (CSV) or
   // SheetJS kept the full range aside (xlsx, ods, xls): rows were left unread.
   const range = sheet && sheet["!ref"] ? XLSX.utils.decode_range(sheet["!ref"]) : null;
-  const truncated = Boolean(sheet && sheet["!fullref"]) || Boolean(range && range.e.r >= scanRows - 1);
+  let truncated = Boolean(sheet && sheet["!fullref"]) || Boolean(range && range.e.r >= scanRows - 1);
+  // An .xlsx range comes from its <dimension>, which a writer may leave stale
+  // or out: SheetJS then skips rows past scanRows without a trace. So the
+  // sheet's own row tags are counted.
+  if (!truncated && book.bookType === "xlsx") truncated = lastXlsxRow(book) > scanRows;
+  if (book.files) { delete book.files; delete book.keys; }
 
   // One pass: every cell's length is checked (the first too long cell wins
   // over every other complaint), the first non-blank row is the header, and of

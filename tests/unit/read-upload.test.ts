@@ -148,6 +148,31 @@ describe("readUserUpload: bad files are refused with a message", () => {
     }
   }, 30_000);
 
+  // SheetJS takes an .xlsx range from its <dimension>; a writer may leave it stale or out.
+  it("refuses an .xlsx with a row past the limit when its dimension is stale or missing", async () => {
+    const sheet = utils.aoa_to_sheet([["Email"], ["a@example.com"]]);
+    utils.sheet_add_aoa(sheet, [["z@example.com"]], { origin: "A110000" });
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, "Users");
+    // Stored, not deflated, so the sheet's XML can be patched in place (SheetJS checks no CRC).
+    const honest = Buffer.from(write(book, { type: "buffer", bookType: "xlsx", compression: false }) as Uint8Array);
+    const dimension = '<dimension ref="A1:A110000"/>';
+    const at = honest.indexOf(dimension);
+    expect(at).toBeGreaterThan(0);
+    for (const replacement of ['<dimension ref="A1:A2"/>', ""]) {
+      const bytes = Buffer.from(honest);
+      bytes.write(replacement.padEnd(dimension.length, " "), at, "latin1");
+      expect(errorOf(await readUserUpload({ name: "u.xlsx", bytes }))).toMatch(/more than 100,000 rows/);
+    }
+    // A sheet whose rows stop inside the window still reads.
+    const small = Buffer.from(honest);
+    small.write('<row r="100000"', small.indexOf('<row r="110000"'), "latin1");
+    small.write('r="A100000"', small.indexOf('r="A110000"'), "latin1");
+    small.write('<dimension ref="A1:A2"/>'.padEnd(dimension.length, " "), at, "latin1");
+    const read = await readUserUpload({ name: "u.xlsx", bytes: small });
+    expect(read.ok && read.rows.map((row) => row.rowNumber)).toEqual([2, 100_000]);
+  }, 30_000);
+
   it("refuses a formula typed into a CSV's Email column", async () => {
     const result = await readUserUpload({ name: "u.csv", bytes: Buffer.from('Email,Role\na@example.com,Member\n=HYPERLINK("http://x"),Member\n') });
     expect(errorOf(result)).toBe("The Email cell in row 3 holds a formula. Type the email address as text and upload the file again.");
