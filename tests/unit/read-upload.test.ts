@@ -173,6 +173,22 @@ describe("readUserUpload: bad files are refused with a message", () => {
     expect(read.ok && read.rows.map((row) => row.rowNumber)).toEqual([2, 100_000]);
   }, 30_000);
 
+  // One shared string referenced by every row is small in the file; copied to the main thread it is not.
+  it("refuses more than 20,000,000 characters in the known columns, and ignores long unknown ones", async () => {
+    const long = "n".repeat(1_000);
+    const sheet = utils.aoa_to_sheet([["Email", "Name", "Notes"], ...Array.from({ length: 20_001 }, (_, i) => [`u${i}@example.com`, long, long])]);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, "Users");
+    const bytes = write(book, { type: "buffer", bookType: "xlsx", compression: true, bookSST: true }) as Uint8Array;
+    expect(errorOf(await readUserUpload({ name: "u.xlsx", bytes }))).toMatch(/^The file holds more than 20,000,000 characters in its Email, Role, Name/);
+    const notes = utils.aoa_to_sheet([["Email", "Notes"], ...Array.from({ length: 20_001 }, (_, i) => [`u${i}@example.com`, long])]);
+    const ignored = utils.book_new();
+    utils.book_append_sheet(ignored, notes, "Users");
+    const result = await readUserUpload({ name: "u.xlsx", bytes: write(ignored, { type: "buffer", bookType: "xlsx", compression: true, bookSST: true }) as Uint8Array });
+    expect(result.ok && result.rows.length).toBe(20_001);
+    expect(result.ok && result.ignoredHeaders).toEqual(["Notes"]);
+  }, 30_000);
+
   it("refuses a formula typed into a CSV's Email column", async () => {
     const result = await readUserUpload({ name: "u.csv", bytes: Buffer.from('Email,Role\na@example.com,Member\n=HYPERLINK("http://x"),Member\n') });
     expect(errorOf(result)).toBe("The Email cell in row 3 holds a formula. Type the email address as text and upload the file again.");
