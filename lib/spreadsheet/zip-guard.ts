@@ -79,10 +79,11 @@ export function inspectZip(bytes: Uint8Array, limits: { maxEntries: number; maxU
     total += size;
     if (total > limits.maxUncompressedBytes) return { ok: false, problem: "too-large" };
 
-    const local = checkLocalHeader(bytes, localOffset, { flags, method, size, compressedSize, centralExtra });
+    const name = bytes.subarray(at + 46, at + 46 + nameLength);
+    const local = checkLocalHeader(bytes, localOffset, { name, flags, method, size, compressedSize, centralExtra });
     if (local !== "ok") return { ok: false, problem: local };
     found.push({
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: new TextDecoder().decode(name),
       method,
       compressedSize,
       localOffset,
@@ -92,7 +93,7 @@ export function inspectZip(bytes: Uint8Array, limits: { maxEntries: number; maxU
   return { ok: true, entries: found, uncompressedBytes: total };
 }
 
-type Central = { flags: number; method: number; size: number; compressedSize: number; centralExtra: { usz: number; csz: number } | undefined };
+type Central = { name: Uint8Array; flags: number; method: number; size: number; compressedSize: number; centralExtra: { usz: number; csz: number } | undefined };
 
 function checkLocalHeader(bytes: Uint8Array, at: number, central: Central): "ok" | "malformed" | "inconsistent" | "encrypted" {
   if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_HEADER) return "malformed";
@@ -105,6 +106,9 @@ function checkLocalHeader(bytes: Uint8Array, at: number, central: Central): "ok"
   const extraLength = u16(bytes, at + 28);
   const dataStart = at + 30 + nameLength + extraLength;
   if (dataStart > bytes.length) return "malformed";
+  // SheetJS names the part by its local header; the checks here go by the directory's name.
+  const localName = bytes.subarray(at + 30, at + 30 + nameLength);
+  if (localName.length !== central.name.length || localName.some((byte, i) => byte !== central.name[i])) return "inconsistent";
   // The sizes SheetJS's parse_local_file uses: the local header's, replaced
   // (only when the local header has an extra field) by a local ZIP64 size and
   // then by the central one.

@@ -51,6 +51,9 @@ describe("zip guard: local headers", () => {
     const method = workbook();
     method.writeUInt16LE(0, headersOf(method, SHEET).local + 8);
     expect(inspectZip(method, limits)).toEqual({ ok: false, problem: "malformed" });
+    const renamed = workbook();
+    renamed.write("X", headersOf(renamed, SHEET).local + 30, "latin1");
+    expect(inspectZip(renamed, limits)).toEqual({ ok: false, problem: "inconsistent" });
     const signature = workbook();
     signature.writeUInt32LE(0, headersOf(signature, SHEET).local);
     expect(inspectZip(signature, limits)).toEqual({ ok: false, problem: "malformed" });
