@@ -7,3 +7,4 @@ export * from "./calls";
 export * from "./access-presets";
 export * from "./invitations";
 export * from "./emails";
+export * from "./notifications";

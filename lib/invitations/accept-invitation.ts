@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findAccountAccess } from "@/db/queries/accounts";
 import { consumeInvitation, findInvitationByToken, voidInvitation, type InvitationView } from "@/db/queries/invitations";
+import { notify } from "@/db/queries/notifications";
 import { memberships, users } from "@/db/schema";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
 import { permissionsOfAccess } from "@/lib/authz/access-permissions";
@@ -104,6 +105,18 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
       .where(and(eq(memberships.id, invitation.membershipId!), eq(memberships.status, "invited")))
       .returning({ id: memberships.id });
     if (!activated) return { ok: false, reason: "link" };
+    if (consumed.invitedByUserId) {
+      await notify(tx, [
+        {
+          userId: consumed.invitedByUserId,
+          accountId: invitation.account.id,
+          kind: "invite_accepted",
+          title: `${invitation.email} accepted your invitation`,
+          body: `They joined ${invitation.account.name}.`,
+          link: `/a/${invitation.account.slug}/settings/users`,
+        },
+      ]);
+    }
     return { ok: true, accountSlug: invitation.account.slug, email: invitation.email };
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return { ok: false, reason: "has-login" } as const;

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { latestInviteeName } from "@/db/queries/invitations";
+import { notify } from "@/db/queries/notifications";
 import { users, type Membership } from "@/db/schema";
 import { accessChangeLines, describeAccessChange } from "@/lib/authz/access-change";
 import { parseOverrides } from "@/lib/authz/effective";
@@ -30,6 +31,16 @@ export async function announceAccessChange(
   const grantOf = (m: Membership) => ({ role: m.role, licenses: m.licenses, overrides: parseOverrides(m.overrides) });
   const changes = accessChangeLines(describeAccessChange(grantOf(before), grantOf(after), actor.account));
   if (changes.length === 0) return undefined;
+  await notify(tx, [
+    {
+      userId: after.userId,
+      accountId: after.accountId,
+      kind: "access_changed",
+      title: `Your access to ${actor.account.name} changed`,
+      body: changes.join("\n"),
+      link: `/a/${actor.account.slug}`,
+    },
+  ]);
   return queueEmail(tx, {
     template: "access-changed",
     to: person!.email,

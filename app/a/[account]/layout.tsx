@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "@/app/_components/shell/account-switcher";
 import { navigationFor } from "@/app/_components/shell/navigation";
+import { NotificationBell } from "@/app/_components/shell/notification-bell";
 import { SidebarNav } from "@/app/_components/shell/sidebar-nav";
 import { UserMenu } from "@/app/_components/shell/user-menu";
 import { TimeDisplayProvider } from "@/app/_components/ui/time-display";
 import { listReachableAccounts } from "@/db/queries/accounts";
+import { countUnread, listNotifications } from "@/db/queries/notifications";
 import { authorize } from "@/lib/authz/authorize";
 
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
@@ -12,7 +14,11 @@ export default async function AccountLayout({ children, params }: { children: Re
   // Closed accounts still get the shell, for their network's Super Users to reopen them.
   const access = await authorize(slug, undefined, { allowClosed: true });
   const { account, session } = access;
-  const switcherGroups = await listReachableAccounts(session.user.id);
+  const [switcherGroups, unread, notifications] = await Promise.all([
+    listReachableAccounts(session.user.id),
+    countUnread(session.user.id),
+    listNotifications(session.user.id),
+  ]);
 
   return (
     <TimeDisplayProvider
@@ -41,7 +47,20 @@ export default async function AccountLayout({ children, params }: { children: Re
                 initialGroups={switcherGroups}
               />
             </div>
-            <UserMenu name={session.user.name} email={session.user.email} />
+            <div className="flex items-center gap-1">
+              <NotificationBell
+                unread={unread}
+                items={notifications.map((n) => ({
+                  id: n.id,
+                  title: n.title,
+                  body: n.body,
+                  link: n.link,
+                  createdAt: n.createdAt.toISOString(),
+                  read: n.readAt !== null,
+                }))}
+              />
+              <UserMenu name={session.user.name} email={session.user.email} />
+            </div>
           </div>
         </header>
         <div className="mx-auto flex max-w-[1440px] flex-col gap-6 px-4 py-6 md:flex-row">

@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signInAs } from "./support/sign-in";
+
+const MEMBER = "member@acme.test";
+
+async function setMemberRole(page: Page, role: string, from: string) {
+  await page.goto("/a/acme/settings/users");
+  const row = page.getByRole("row").filter({ hasText: MEMBER });
+  await row.getByRole("button", { name: /^Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const editor = page.getByRole("dialog", { name: /^Edit / });
+  await editor.getByLabel("Role").selectOption({ label: role });
+  await expect(editor.getByText(`Role: ${from} → ${role}`)).toBeVisible();
+  await editor.getByRole("button", { name: "Save permissions" }).click();
+  await expect(page.getByText("access was saved")).toBeVisible();
+}
+
+test("a member whose access changed sees it under the bell and marks it read", async ({ page, browser }) => {
+  await signInAs(page, "superuser@acme.test");
+  await setMemberRole(page, "Manager", "Member");
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  try {
+    await signInAs(member, MEMBER);
+    await member.goto("/a/acme");
+    const bell = member.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+    await expect(bell).toBeVisible();
+    await bell.click();
+
+    const panel = member.getByRole("dialog", { name: "Notifications" });
+    await expect(panel).toBeVisible();
+    const item = panel.getByRole("listitem").filter({ hasText: "Your access to Acme Network changed" }).first();
+    await expect(item).toBeVisible();
+    await expect(item).toContainText("Manager");
+    await expectNoAxeViolations(member);
+
+    await panel.getByRole("button", { name: "Mark all read" }).click();
+    await expect(member.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+    await expect(panel.getByRole("button", { name: /^Mark read/ })).toHaveCount(0);
+
+    // Read stays read on the next page load.
+    await member.reload();
+    await expect(member.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+  } finally {
+    await memberContext.close();
+    await setMemberRole(page, "Member", "Manager");
+  }
+});
