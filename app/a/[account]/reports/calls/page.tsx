@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { LocalTime } from "@/app/_components/ui/local-time";
+import { DataTable, EmptyState } from "@/app/_components/ui/table";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { decodeCallCursor, encodeCallCursor, listCalls } from "@/db/queries/calls";
 import { authorize } from "@/lib/authz/authorize";
@@ -41,56 +42,50 @@ export default async function CallsReportPage({ params, searchParams }: Props) {
         ) : null}
         {reportScope.kind === "nothing" ? (
           <Alert tone="info">
-            Your access is filtered, but no filter is set yet, so there are no calls to show. Ask a Super User of the
-            account to set your data filter.
+            Your access is filtered, but no filter is set yet, so there are no calls to show. Ask a Super User of the account to set your
+            data filter.
           </Alert>
         ) : null}
       </div>
       {rows.length === 0 ? (
         reportScope.kind === "nothing" ? null : (
-          <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400">
-            No calls {after ? "older than these" : "yet"}.
-          </div>
+          <EmptyState>No calls {after ? "older than these" : "yet"}.</EmptyState>
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full min-w-[760px] text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-left dark:border-zinc-800 dark:bg-zinc-900">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Time</th>
-                {showAccount ? <th scope="col" className="px-3 py-2 font-medium">Account</th> : null}
-                <th scope="col" className="px-3 py-2 font-medium">Caller</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Duration</th>
-                <th scope="col" className="px-3 py-2 font-medium">Campaign</th>
-                <th scope="col" className="px-3 py-2 font-medium">Location</th>
-                <th scope="col" className="px-3 py-2 font-medium">Region</th>
-                {showSignals ? <th scope="col" className="px-3 py-2 font-medium">Signals</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((call) => (
-                <tr key={call.id} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-3 whitespace-nowrap">
-                    <LocalTime value={call.startedAt.toISOString()} />
-                  </td>
-                  {showAccount ? <td className="px-3">{call.accountName}</td> : null}
-                  <td className="px-3 whitespace-nowrap">{call.callerNumber}</td>
-                  <td className="px-3 text-right">{formatDuration(call.durationSeconds)}</td>
-                  <td className="px-3">{call.campaign}</td>
-                  <td className="px-3">{call.marketingData.location ?? "—"}</td>
-                  <td className="px-3">{call.marketingData.region ?? "—"}</td>
-                  {showSignals ? (
-                    <td className="px-3">
-                      {call.signalResults.map((signal) => (
-                        <Badge key={signal}>{signal}</Badge>
-                      ))}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          minWidth="760px"
+          columns={[
+            "Time",
+            showAccount && "Account",
+            "Caller",
+            { label: "Duration", numeric: true },
+            "Campaign",
+            "Location",
+            "Region",
+            showSignals && "Signals",
+          ]}
+        >
+          {rows.map((call) => (
+            <tr key={call.id} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
+              <td className="px-3 whitespace-nowrap">
+                <LocalTime value={call.startedAt.toISOString()} />
+              </td>
+              {showAccount ? <td className="px-3">{call.accountName}</td> : null}
+              <td className="px-3 whitespace-nowrap">{call.callerNumber}</td>
+              <td className="px-3 text-right">{formatDuration(call.durationSeconds)}</td>
+              <td className="px-3">{call.campaign}</td>
+              <td className="px-3">{call.marketingData.location ?? "—"}</td>
+              <td className="px-3">{call.marketingData.region ?? "—"}</td>
+              {showSignals ? (
+                <td className="px-3">
+                  {call.signalResults.map((signal) => (
+                    <Badge key={signal}>{signal}</Badge>
+                  ))}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
         {after || badCursor ? (
@@ -101,7 +96,10 @@ export default async function CallsReportPage({ params, searchParams }: Props) {
           <span />
         )}
         {next ? (
-          <Link href={`${base}?after=${encodeCallCursor(next)}`} className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
+          <Link
+            href={`${base}?after=${encodeCallCursor(next)}`}
+            className="text-accent-600 underline underline-offset-4 dark:text-accent-500"
+          >
             Older calls
           </Link>
         ) : null}

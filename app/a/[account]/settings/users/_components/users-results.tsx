@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/app/_components/ui/table";
 import { listMembers, type MemberRow } from "@/db/queries/members";
 import type { AccessContext } from "@/lib/authz/authorize";
 import { roleRank } from "@/lib/authz/roles";
@@ -48,20 +49,20 @@ export async function UsersResults({ access, query, basePath, after }: Props) {
   return (
     <>
       {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900">
+        <EmptyState>
           {filtered ? (
-            <p className="text-zinc-600 dark:text-zinc-400">
+            <p>
               No users match {query.q ? `“${query.q}”` : "these filters"}.{" "}
               <Link href={basePath} className={linkClass}>
                 Clear the search
               </Link>
             </p>
           ) : (
-            <p className="text-zinc-600 dark:text-zinc-400">
+            <p>
               {query.after ? "No more users." : access.can("users.invite") ? "No users yet. Invite someone with + New." : "No users yet."}
             </p>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <UsersTable rows={rows} optionsFor={optionsFor} />
       )}

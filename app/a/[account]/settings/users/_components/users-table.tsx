@@ -1,4 +1,5 @@
 import { Badge } from "@/app/_components/ui/badge";
+import { DataTable } from "@/app/_components/ui/table";
 import { LocalTime } from "@/app/_components/ui/local-time";
 import type { MemberRow } from "@/db/queries/members";
 import { PRODUCT_LABELS } from "@/lib/authz/products";
@@ -28,54 +29,44 @@ function StatusBadge({ member }: { member: MemberRow }) {
 
 export function UsersTable({ rows, optionsFor }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full min-w-[820px] text-sm tabular-nums">
-        <thead className="sticky top-0 border-b border-zinc-200 bg-zinc-50 text-left dark:border-zinc-800 dark:bg-zinc-900">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Name</th>
-            <th scope="col" className="px-3 py-2 font-medium">Role</th>
-            <th scope="col" className="px-3 py-2 font-medium">Licenses</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 font-medium">Last sign-in</th>
-            <th scope="col" className="px-3 py-2 font-medium">2FA</th>
-            <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Options</span></th>
+    <DataTable
+      minWidth="820px"
+      className="tabular-nums"
+      stickyHeader
+      columns={["Name", "Role", "Licenses", "Status", "Last sign-in", "2FA", { label: "Options", hidden: true }]}
+    >
+      {rows.map((member) => {
+        const options = optionsFor(member);
+        return (
+          <tr key={member.membershipId} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">
+              <span className="block font-medium">{member.name}</span>
+              <span className="block text-xs text-zinc-500">{member.email}</span>
+            </th>
+            <td className="px-3">
+              {ROLE_LABELS[member.role]}
+              {member.viaAccountName ? <span className="block text-xs text-zinc-500">via {member.viaAccountName}</span> : null}
+            </td>
+            <td className="px-3">
+              <span className="flex flex-wrap gap-1">
+                {member.licenses.map((license) => (
+                  <Badge key={license} tone="accent">
+                    {PRODUCT_LABELS[license]}
+                  </Badge>
+                ))}
+              </span>
+            </td>
+            <td className="px-3">
+              <StatusBadge member={member} />
+            </td>
+            <td className="px-3 whitespace-nowrap">
+              {member.lastSignInAt ? <LocalTime value={member.lastSignInAt.toISOString()} /> : <span className="text-zinc-500">Never</span>}
+            </td>
+            <td className="px-3">{member.twoFactorEnabled ? "On" : <span className="text-zinc-500">Off</span>}</td>
+            <td className="px-2 text-right">{options ? <MemberOptions {...options} /> : null}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((member) => {
-            const options = optionsFor(member);
-            return (
-              <tr key={member.membershipId} className="h-11 border-t border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  <span className="block font-medium">{member.name}</span>
-                  <span className="block text-xs text-zinc-500">{member.email}</span>
-                </th>
-                <td className="px-3">
-                  {ROLE_LABELS[member.role]}
-                  {member.viaAccountName ? <span className="block text-xs text-zinc-500">via {member.viaAccountName}</span> : null}
-                </td>
-                <td className="px-3">
-                  <span className="flex flex-wrap gap-1">
-                    {member.licenses.map((license) => (
-                      <Badge key={license} tone="accent">
-                        {PRODUCT_LABELS[license]}
-                      </Badge>
-                    ))}
-                  </span>
-                </td>
-                <td className="px-3">
-                  <StatusBadge member={member} />
-                </td>
-                <td className="px-3 whitespace-nowrap">
-                  {member.lastSignInAt ? <LocalTime value={member.lastSignInAt.toISOString()} /> : <span className="text-zinc-500">Never</span>}
-                </td>
-                <td className="px-3">{member.twoFactorEnabled ? "On" : <span className="text-zinc-500">Off</span>}</td>
-                <td className="px-2 text-right">{options ? <MemberOptions {...options} /> : null}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
+import { DataTable } from "@/app/_components/ui/table";
 import type { PreviewSummary, PreviewRow } from "@/lib/bulk/preview-summary";
 import type { RowPlanKind } from "@/lib/bulk/plan-import";
 import { UploadField } from "./upload-field";
@@ -51,7 +52,10 @@ function PreviewResult({ summary }: { summary: PreviewSummary }) {
       </h2>
       <ul className="flex flex-wrap gap-3" aria-label="Rows by outcome">
         {KINDS.map(({ kind, label, tone }) => (
-          <li key={kind} className="flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <li
+            key={kind}
+            className="flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <Badge tone={tone}>{label}</Badge>
             <span className="tabular-nums">{summary.counts[kind].toLocaleString("en-US")}</span>
           </li>
@@ -61,48 +65,46 @@ function PreviewResult({ summary }: { summary: PreviewSummary }) {
         Nothing has been written: this is a check of the file.
         {summary.ignoredHeaders.length ? ` Columns left out: ${summary.ignoredHeaders.join(", ")}.` : ""}
       </Alert>
-      {summary.rows.length ? <PreviewTable rows={summary.rows} /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">Every row matches the account as it is.</p>}
-      {summary.hiddenRows ? <p className="text-sm text-zinc-500">And {summary.hiddenRows.toLocaleString("en-US")} more rows not shown.</p> : null}
+      {summary.rows.length ? (
+        <PreviewTable rows={summary.rows} />
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Every row matches the account as it is.</p>
+      )}
+      {summary.hiddenRows ? (
+        <p className="text-sm text-zinc-500">And {summary.hiddenRows.toLocaleString("en-US")} more rows not shown.</p>
+      ) : null}
     </section>
   );
 }
 
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full min-w-[640px] text-sm">
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-left dark:border-zinc-800 dark:bg-zinc-900">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Row</th>
-            <th scope="col" className="px-3 py-2 font-medium">Email</th>
-            <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-            <th scope="col" className="px-3 py-2 font-medium">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.rowNumber} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-              <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
-              <th scope="row" className="px-3 py-2 text-left font-normal">{row.email || <span className="text-zinc-500">(blank)</span>}</th>
-              <td className="px-3 py-2">
-                <Badge tone={kindOf(row.kind).tone}>{kindOf(row.kind).label}</Badge>
-              </td>
-              <td className="px-3 py-2">
-                <ul className="space-y-0.5">
-                  {row.errors.map((message) => (
-                    <li key={message} className="text-red-700 dark:text-red-400">{message}</li>
-                  ))}
-                  {row.changes.map((change) => (
-                    <li key={change.field}>
-                      {change.field === "licenses" ? "Licenses" : change.field === "role" ? "Role" : "Name"}: {change.from || "—"} → {change.to}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable minWidth="640px" columns={["Row", "Email", "Outcome", "Details"]}>
+      {rows.map((row) => (
+        <tr key={row.rowNumber} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+          <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
+          <th scope="row" className="px-3 py-2 text-left font-normal">
+            {row.email || <span className="text-zinc-500">(blank)</span>}
+          </th>
+          <td className="px-3 py-2">
+            <Badge tone={kindOf(row.kind).tone}>{kindOf(row.kind).label}</Badge>
+          </td>
+          <td className="px-3 py-2">
+            <ul className="space-y-0.5">
+              {row.errors.map((message) => (
+                <li key={message} className="text-red-700 dark:text-red-400">
+                  {message}
+                </li>
+              ))}
+              {row.changes.map((change) => (
+                <li key={change.field}>
+                  {change.field === "licenses" ? "Licenses" : change.field === "role" ? "Role" : "Name"}: {change.from || "—"} → {change.to}
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
