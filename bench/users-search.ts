@@ -16,13 +16,17 @@ const ACCOUNTS = 5_000;
 const BIG_ACCOUNT_MEMBERS = 200_000;
 const NETWORK_MEMBERS = 2_000;
 const RUNS = 30;
-const TERMS = ["a", "jo", "smith", "zzzz", "user1", "example", "maria gar"];
+// One and two letters (common, and rare: "zq"), a name, no match, common parts
+// of emails, and the starts of names people type, whose matches all sort
+// after most of the account ("maria gar", "sara", "john s").
+const TERMS = ["a", "jo", "zq", "smith", "zzzz", "user1", "example", "maria gar", "sara", "john s"];
 // Besides search: a rare role, a rare status, and the other sorts.
 const VIEWS: Array<[string, Partial<MembersQuery>]> = [
   ["role: manager (1 in 50)", { role: "manager" }],
   ["status: deactivated (1 in 100)", { status: "deactivated" }],
   ["sort by last sign-in", { sort: "last_sign_in" }],
   ['sort by email, search "smith"', { sort: "email", q: "smith" }],
+  ['sort by role, search "maria gar"', { sort: "role", q: "maria gar" }],
 ];
 
 function percentile(samples: number[], p: number): number {

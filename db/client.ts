@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -53,4 +54,10 @@ export function db(): Database {
 /** Replaces the process-wide database (tests open one per file). */
 export function useDatabase(handle: DatabaseHandle | undefined): void {
   (globalThis as GlobalWithDatabase)[GLOBAL_KEY] = handle;
+}
+
+/** The rows of a raw query on either driver (postgres.js returns the rows, PGlite a result holding them). */
+export async function queryRows<Row>(query: SQL, executor: Executor = db()): Promise<Row[]> {
+  const result = (await executor.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
 }

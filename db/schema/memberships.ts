@@ -52,6 +52,14 @@ export const memberships = pgTable(
     index("memberships_account_email_idx").on(t.accountId, sql`${t.sortEmail} collate "C"`, t.id, t.sortName),
     index("memberships_account_role_idx").on(t.accountId, t.role, t.id, t.sortName, t.sortEmail),
     index("memberships_account_last_sign_in_idx").on(t.accountId, t.sortLastSignIn, t.id, t.sortName, t.sortEmail),
+    // The users search's token index: each trigram of the email and of the name
+    // but its first character, hashed with the account id, so a lookup reads
+    // only this account's postings (db/queries/member-search-trigrams.ts;
+    // member_search_hash is defined in migration 0011).
+    index("memberships_search_tokens_idx").using(
+      "gin",
+      sql`member_search_hash(${t.accountId}, show_trgm(${t.sortEmail} || ' ' || substr(${t.sortName}, 2)))`,
+    ),
     // Invited and deactivated members are usually few: the status filter finds them here instead of walking everyone.
     index("memberships_account_pending_idx").on(t.accountId, t.status).where(sql`${t.status} <> 'active'`),
     // And within the account's products: trigger memberships_licenses_within_products (migration 0002).

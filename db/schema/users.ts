@@ -1,5 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 // One row per person, keyed by normalized (trimmed, lower-case) email. What a
@@ -23,19 +23,12 @@ export const users = pgTable(
     landingPage: text(),
     // Set when the person has enrolled a second factor (the security issue adds enrolment).
     twoFactorEnabledAt: timestamp({ withTimezone: true }),
-    // What the users search matches: one trigram-indexed column (the only one,
-    // since trigram indexes slow writes).
-    searchText: text()
-      .notNull()
-      .generatedAlwaysAs((): SQL => sql`lower(${users.email} || ' ' || ${users.name})`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     check("users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
-    // Rare search terms find their people here; everything else walks the members' sort indexes.
-    index("users_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 

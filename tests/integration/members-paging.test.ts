@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import type { SearchTuning } from "@/db/queries/member-search";
 import { listMembers, type MemberRow } from "@/db/queries/members";
 import { accounts, invitations, memberships, users, type Account } from "@/db/schema";
 import { PRODUCTS, type Product } from "@/lib/authz/products";
@@ -11,15 +12,20 @@ import { useTestDatabase } from "./support/test-database";
 const database = useTestDatabase();
 
 // A network and one of its accounts, with a few hundred people whose names,
-// emails, roles and sign-in times tie often. "example" is in more than 200
-// people's emails, so it is searched by walking the sort index; rarer terms
-// go through the trigram index. Both must page the same way.
+// emails, roles and sign-in times tie often. A search takes one of three
+// routes (db/queries/member-search.ts); the tunings below make each of them
+// the one taken on an account this small, and all must page the same way.
 const PEOPLE = 320;
 const FIRST = ["Ana", "ANA", "Bob", "Li", "Kim", "Al"];
 const LAST = ["Smith", "smith", "Jones", "Kimura", "Lee", "Zed-Lee"];
 const SIGN_INS = [null, new Date("2026-01-01T00:00:00Z"), new Date("2026-02-01T12:00:00.123456Z"), new Date("2026-03-01T00:00:00Z")];
 const DAY = 86_400_000;
-const TERMS = ["example", "smith", "ana", "kim", "mail", "p1", "zed-", "ana kim", "nobody", "a", "k", "ki", "sm", "p", "le", "zz"];
+const TERMS = ["example", "smith", "ana", "kim", "mail", "p1", "zed-", "ana kim", "nobody", "a", "k", "ki", "sm", "p", "le", "zz", "na ki", "i le", "-", "@"];
+const TUNINGS: Array<SearchTuning | undefined> = [
+  undefined, // the window covers these accounts: the first walk answers
+  { window: 3, cap: 1_000 }, // past the window: the name range and the token index
+  { window: 3, cap: 2 }, // and when those bring too many: the whole walk
+];
 
 type Invite = "open" | "expired" | "ended";
 type Expected = {
@@ -138,11 +144,11 @@ function expectedList(account: Account, query: Partial<MembersQuery> & { sort: M
     .map((member) => member.id);
 }
 
-async function everyPage(account: Account, query: Partial<MembersQuery>, pageSize: number): Promise<MemberRow[]> {
+async function everyPage(account: Account, query: Partial<MembersQuery>, pageSize: number, tuning?: SearchTuning): Promise<MemberRow[]> {
   const rows: MemberRow[] = [];
   let after: MembersQuery["after"];
   do {
-    const page = await listMembers(account, { ...query, after }, pageSize);
+    const page = await listMembers(account, { ...query, after }, pageSize, tuning);
     expect(page.rows.length, "a page is full unless it is the last").toBe(page.next ? pageSize : page.rows.length);
     rows.push(...page.rows);
     // A cursor that fails to move on would page forever.
@@ -164,15 +170,26 @@ describe(`paging the users table (${database.driver})`, () => {
       status: option(MEMBER_STATUS_FILTERS),
       sort: fc.constantFrom(...MEMBER_SORTS),
       pageSize: fc.integer({ min: 4, max: 40 }),
+      tuning: fc.constantFrom(...TUNINGS),
     });
     await fc.assert(
-      fc.asyncProperty(query, async ({ child: inChild, pageSize, ...view }) => {
+      fc.asyncProperty(query, async ({ child: inChild, pageSize, tuning, ...view }) => {
         const account = inChild ? child : network;
-        const rows = await everyPage(account, view, pageSize);
+        const rows = await everyPage(account, view, pageSize, tuning);
         expect(rows.map((row) => row.membershipId)).toEqual(expectedList(account, view));
       }),
-      { numRuns: 100 },
+      { numRuns: 150 },
     );
+  }, 180_000);
+
+  it("pages every search the same way on each route", async () => {
+    for (const q of TERMS) {
+      for (const tuning of TUNINGS) {
+        const view = { q, sort: "name" as const };
+        const rows = await everyPage(child, view, 7, tuning);
+        expect(rows.map((row) => row.membershipId), `"${q}" with ${JSON.stringify(tuning)}`).toEqual(expectedList(child, view));
+      }
+    }
   }, 120_000);
 
   it("breaks ties by id, one row per page across the network and its account", async () => {
