@@ -15,11 +15,9 @@ export async function prepareServer(): Promise<void> {
   assertMailConfigured();
   const handle = databaseHandle();
   await Promise.all([migrateDatabase(handle), prepareDecoyHash()]);
-  // Only a real provider needs the job queue: in outbox mode mail is just stored for /dev/mail.
-  if (emailModeOf(env()) === "resend") {
-    const { startJobQueue } = await import("./jobs/start-jobs");
-    await startJobQueue(handle);
-  }
+  // Bulk imports always run as jobs; email delivery joins them with a mail provider.
+  const { startJobQueue } = await import("./jobs/start-jobs");
+  await startJobQueue(handle);
 
   if (!usesEmbeddedDatabase()) {
     console.log(`Rolecall is ready at ${appUrl()} (Postgres).`);

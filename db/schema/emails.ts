@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { emailStatus } from "./enums";
 
@@ -16,6 +16,10 @@ export const emails = pgTable(
     // Cleared once the provider has the message: bodies can hold one-time links.
     html: text(),
     text: text(),
+    // Bulk sends store the template's props instead of bodies and are rendered
+    // when delivered or viewed (lib/email/bodies.ts): rendering thousands of
+    // invitations would hold an import's transaction for minutes. Cleared with the bodies.
+    props: jsonb().$type<Record<string, unknown>>(),
     status: emailStatus().notNull().default("queued"),
     attempts: integer().notNull().default(0),
     providerMessageId: text(),

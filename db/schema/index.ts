@@ -8,3 +8,4 @@ export * from "./access-presets";
 export * from "./invitations";
 export * from "./emails";
 export * from "./notifications";
+export * from "./bulk-imports";

@@ -6,6 +6,8 @@ export const PREVIEW_ROW_LIMIT = 2_000;
 
 export type PreviewRow = Pick<RowPlan, "rowNumber" | "email" | "kind" | "errors" | "changes">;
 export type PreviewSummary = { counts: ImportPlan["counts"]; rows: PreviewRow[]; hiddenRows: number; ignoredHeaders: string[] };
+/** The preview route's answer: the summary, and the stored import to apply. */
+export type PreviewAnswer = PreviewSummary & { importId: string };
 
 export function previewSummary(plan: ImportPlan, ignoredHeaders: string[]): PreviewSummary {
   const worthReading = plan.rows.filter((row) => row.kind !== "unchanged");

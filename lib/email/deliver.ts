@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { emails } from "@/db/schema";
+import { bodiesOf, type StoredEmail } from "./stored-bodies";
 import type { BatchSendResult, EmailTransport, OutgoingEmail } from "./transport";
 
 /** Resend takes at most 100 messages per batch call. */
@@ -32,9 +33,9 @@ export type DeliveryOutcome = {
 
 export type DeliveryOptions = { sleep?: (ms: number) => Promise<void>; budgetMs?: number };
 
-type QueuedEmail = Pick<typeof emails.$inferSelect, "id" | "to" | "subject" | "html" | "text">;
+type QueuedEmail = StoredEmail;
 
-const queuedColumns = { id: emails.id, to: emails.to, subject: emails.subject, html: emails.html, text: emails.text };
+const queuedColumns = { id: emails.id, template: emails.template, to: emails.to, subject: emails.subject, html: emails.html, text: emails.text, props: emails.props };
 const isQueued = eq(emails.status, "queued");
 
 /** Sends these emails if they are still queued (a job's work right after the change that queued them). */
@@ -95,7 +96,8 @@ async function sendInBatches(rows: QueuedEmail[], transport: EmailTransport, opt
 }
 
 async function sendPatiently(batch: QueuedEmail[], transport: EmailTransport, sleep: (ms: number) => Promise<void>): Promise<BatchSendResult> {
-  const messages: OutgoingEmail[] = batch.map(({ to, subject, html, text }) => ({ to, subject, html: html ?? "", text: text ?? "" }));
+  const bodies = await bodiesOf(batch);
+  const messages: OutgoingEmail[] = batch.map(({ id, to, subject }) => ({ to, subject, ...bodies.get(id)! }));
   const key = idempotencyKeyFor(batch.map((row) => row.id));
   for (let pauses = 0; ; pauses++) {
     const result = await transport.sendBatch(messages, key);
@@ -117,7 +119,7 @@ async function markSent(batch: QueuedEmail[], providerIds: (string | undefined)[
   );
   const marked = await db()
     .update(emails)
-    .set({ status: "sent", providerMessageId: sql`case ${providerIdOf} end`, html: null, text: null, sentAt: sql`now()` })
+    .set({ status: "sent", providerMessageId: sql`case ${providerIdOf} end`, html: null, text: null, props: null, sentAt: sql`now()` })
     .where(and(inArray(emails.id, batch.map((row) => row.id)), isQueued))
     .returning({ id: emails.id });
   return marked.length;
@@ -134,6 +136,7 @@ async function recordFailure(batch: QueuedEmail[], error: string): Promise<numbe
       // A message given up on is never sent, so its one-time links must not outlive it in the table.
       html: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then null else ${emails.html} end`,
       text: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then null else ${emails.text} end`,
+      props: sql`case when ${emails.attempts} + 1 >= ${MAX_ATTEMPTS} then null else ${emails.props} end`,
     })
     .where(and(inArray(emails.id, batch.map((row) => row.id)), isQueued))
     .returning({ status: emails.status });

@@ -27,6 +27,14 @@ const PLAIN_TEXT_OPTIONS = {
   selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
 };
 
+// A subject is a header: names with line breaks must not split it.
+const oneLine = (subject: string) => subject.replace(/\s+/g, " ").trim();
+
+/** A message's subject, without rendering its bodies. */
+export function subjectOf(message: EmailMessage): string {
+  return oneLine(compose(message).subject);
+}
+
 /** The subject, HTML and plain-text bodies of a message. */
 export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
   const { subject, element } = compose(message);
@@ -34,6 +42,5 @@ export async function renderEmail(message: EmailMessage): Promise<RenderedEmail>
     render(element),
     render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS }),
   ]);
-  // A subject is a header: names with line breaks must not split it.
-  return { subject: subject.replace(/\s+/g, " ").trim(), html, text };
+  return { subject: oneLine(subject), html, text };
 }

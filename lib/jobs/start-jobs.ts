@@ -7,13 +7,18 @@ import type { EmailTransport } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import { EMAIL_DELIVERY_QUEUE } from "./email-delivery-requests";
 import { startEmailDelivery } from "./email-delivery-worker";
+import { IMPORT_QUEUE } from "./import-requests";
+import { startImportWorker, type ImportWorkerOptions } from "./import-worker";
 import { runningJobQueue, setRunningJobQueue } from "./running-queue";
 
 type StartOptions = {
   /** Postgres only: pg-boss opens its own small pool. Defaults to DATABASE_URL. */
   postgresUrl?: string;
-  /** Defaults to Resend, configured from the environment. */
+  /** Defaults to Resend, configured from the environment; without RESEND_API_KEY mail stays in the dev outbox and nothing delivers it. */
   transport?: EmailTransport;
+  imports?: ImportWorkerOptions;
+  /** How often pg-boss looks for jobs whose worker died (tests make it short). */
+  maintenanceIntervalSeconds?: number;
 };
 
 /**
@@ -32,13 +37,15 @@ function pgliteAdapter(client: PGlite): PgBoss.Db {
   };
 }
 
-function transportFromEnv(): EmailTransport {
+function transportFromEnv(): EmailTransport | undefined {
   const config = resendConfigOf(env());
-  if (!config) throw new Error("Email delivery needs RESEND_API_KEY and EMAIL_FROM.");
-  return createResendTransport(config);
+  return config ? createResendTransport(config) : undefined;
 }
 
-/** Starts pg-boss on the app's database with the email delivery worker and sweep. Once per process. */
+/**
+ * Starts pg-boss on the app's database: the bulk import worker and, with a
+ * mail provider, the email delivery worker, each with its sweep. Once per process.
+ */
 export async function startJobQueue(handle: DatabaseHandle, options: StartOptions = {}): Promise<void> {
   if (runningJobQueue()) return;
   const transport = options.transport ?? transportFromEnv();
@@ -46,12 +53,13 @@ export async function startJobQueue(handle: DatabaseHandle, options: StartOption
     handle.driver === "pglite"
       ? { db: pgliteAdapter(handle.client) }
       : { connectionString: options.postgresUrl ?? env().DATABASE_URL, max: 3, application_name: "rolecall-jobs" };
-  const boss = new PgBoss(connection);
+  const boss = new PgBoss({ ...connection, ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}) });
   // pg-boss reports background failures (maintenance, polling) as events; unheard, they would crash the process.
   boss.on("error", (error) => console.error(`Job queue error: ${error.message}`));
   await boss.start();
-  const workerId = await startEmailDelivery(boss, transport);
-  setRunningJobQueue({ boss, workers: new Map([[EMAIL_DELIVERY_QUEUE, workerId]]) });
+  const workers = new Map([[IMPORT_QUEUE, await startImportWorker(boss, options.imports)]]);
+  if (transport) workers.set(EMAIL_DELIVERY_QUEUE, await startEmailDelivery(boss, transport));
+  setRunningJobQueue({ boss, workers });
   for (const signal of SHUTDOWN_SIGNALS) process.once(signal, releaseOnShutdown);
 }
 
@@ -60,7 +68,8 @@ const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 // The server exits soon after a signal, without waiting for us. A delivery job
 // left active would hold the one-at-a-time delivery lane until it expires, so
 // it is handed back for a retry at once; resending its batch is harmless (same
-// idempotency key, rows marked sent only from queued).
+// idempotency key, rows marked sent only from queued). An import job handed
+// back resumes at its first row without a result.
 function releaseOnShutdown(): void {
   stopJobQueue({ graceful: false }).catch((error: Error) => console.error(`Job queue did not stop cleanly: ${error.message}`));
 }

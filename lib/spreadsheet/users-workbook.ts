@@ -1,5 +1,6 @@
 import { utils, write, type WorkBook } from "xlsx";
 import type { MemberRow } from "@/db/queries/members";
+import type { BulkImportRow, ImportRowResult } from "@/db/schema";
 import { PRODUCT_LABELS, PRODUCTS, type Product } from "@/lib/authz/products";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/authz/roles";
 import { sheetOf, type CellValue } from "./cells";
@@ -74,8 +75,37 @@ export function exportWorkbook(members: MemberRow[], now = Date.now()): Buffer {
   return toXlsx(book);
 }
 
+const RESULT_LABELS: Record<ImportRowResult, string> = { invited: "Invited", changed: "Changed", deleted: "Deleted", unchanged: "No change", error: "Error" };
+
+/**
+ * An import's rows as they were uploaded, with what happened to each: ready to
+ * fix and upload again (the upload reads Result and Error as columns to leave out).
+ */
+export function importResultWorkbook(rows: BulkImportRow[]): Buffer {
+  const deletes = rows.some((row) => row.deleteCell !== "");
+  const header: CellValue[] = [...TEMPLATE_COLUMNS, ...(deletes ? ["Delete User"] : []), "Result", "Error"];
+  const body = rows.map((row): CellValue[] => [
+    row.email,
+    row.role,
+    row.name,
+    row.license,
+    ...(deletes ? [row.deleteCell] : []),
+    row.result ? RESULT_LABELS[row.result] : "Not applied",
+    row.error ?? "",
+  ]);
+  const book = utils.book_new();
+  utils.book_append_sheet(book, sheetOf([header, ...body], [32, 20, 28, 28, ...(deletes ? [12] : []), 12, 80]), "Users");
+  return toXlsx(book);
+}
+
+const fileStamp = (at: Date) => at.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
+
 /** users_export_20261123-154500.xlsx, in UTC. */
 export function exportFileName(at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
-  return `users_export_${stamp}.xlsx`;
+  return `users_export_${fileStamp(at)}.xlsx`;
+}
+
+/** import_result_20261123-154500.xlsx: when the import was uploaded, in UTC. */
+export function importResultFileName(uploadedAt: Date): string {
+  return `import_result_${fileStamp(uploadedAt)}.xlsx`;
 }

@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/ui/local-time";
 import { findOutboxEmail } from "@/db/queries/emails";
 import { linksIn } from "@/lib/email/links";
 import { emailMode } from "@/lib/email/send";
+import { bodiesOf } from "@/lib/email/stored-bodies";
 import { isUuid } from "@/lib/validation/ids";
 import { linkClass, OutboxFrame } from "../_components/outbox-frame";
 
@@ -17,7 +18,8 @@ export default async function DevMailMessagePage({ params }: Props) {
   const { id } = await params;
   const email = isUuid(id) ? await findOutboxEmail(id) : undefined;
   if (!email) notFound();
-  const text = email.text ?? "";
+  // Bulk sends are stored unrendered; they are rendered here, as delivery would.
+  const { html, text } = (await bodiesOf([email])).get(email.id)!;
   const links = linksIn(text);
 
   return (
@@ -61,7 +63,7 @@ export default async function DevMailMessagePage({ params }: Props) {
         {/* sandbox="": no scripts, forms or navigation, whatever the HTML holds; the links above are the way out. */}
         <iframe
           title={`HTML version of “${email.subject}”`}
-          srcDoc={email.html ?? ""}
+          srcDoc={html}
           sandbox=""
           className="h-[32rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
         />

@@ -24,7 +24,7 @@ export default async function ImportUsersPage({ params }: { params: Promise<{ ac
           </>
         }
       />
-      <ImportPreview previewUrl={`${usersPath}/import/preview`} />
+      <ImportPreview accountSlug={account.slug} importsPath={`${usersPath}/import`} />
     </>
   );
 }

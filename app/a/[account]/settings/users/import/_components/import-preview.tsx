@@ -4,8 +4,9 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { DataTable } from "@/app/_components/ui/table";
-import type { PreviewSummary, PreviewRow } from "@/lib/bulk/preview-summary";
+import type { PreviewAnswer, PreviewRow } from "@/lib/bulk/preview-summary";
 import type { RowPlanKind } from "@/lib/bulk/plan-import";
+import { ApplyImport } from "./apply-import";
 import { UploadField } from "./upload-field";
 
 const KINDS: { kind: RowPlanKind; label: string; tone: "success" | "accent" | "danger" | "warning" | "neutral" }[] = [
@@ -17,9 +18,9 @@ const KINDS: { kind: RowPlanKind; label: string; tone: "success" | "accent" | "d
 ];
 const kindOf = (kind: RowPlanKind) => KINDS.find((entry) => entry.kind === kind)!;
 
-/** Upload a file, see what each row would do. This step writes nothing. */
-export function ImportPreview({ previewUrl }: { previewUrl: string }) {
-  const [summary, setSummary] = useState<PreviewSummary>();
+/** Upload a file, see what each row would do (nothing changes yet), then apply it. */
+export function ImportPreview({ accountSlug, importsPath }: { accountSlug: string; importsPath: string }) {
+  const [summary, setSummary] = useState<PreviewAnswer>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
@@ -29,8 +30,8 @@ export function ImportPreview({ previewUrl }: { previewUrl: string }) {
       setSummary(undefined);
       const body = new FormData();
       body.set("file", file);
-      const response = await fetch(previewUrl, { method: "POST", body }).catch(() => undefined);
-      const answer = (await response?.json().catch(() => undefined)) as (PreviewSummary & { error?: string }) | undefined;
+      const response = await fetch(`${importsPath}/preview`, { method: "POST", body }).catch(() => undefined);
+      const answer = (await response?.json().catch(() => undefined)) as (PreviewAnswer & { error?: string }) | undefined;
       if (!response?.ok || !answer || answer.error) setError(answer?.error ?? "The file could not be checked. Try again in a moment.");
       else setSummary(answer);
     });
@@ -40,11 +41,12 @@ export function ImportPreview({ previewUrl }: { previewUrl: string }) {
       <UploadField pending={pending} onFile={check} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {summary ? <PreviewResult summary={summary} /> : null}
+      {summary ? <ApplyImport accountSlug={accountSlug} importsPath={importsPath} preview={summary} /> : null}
     </div>
   );
 }
 
-function PreviewResult({ summary }: { summary: PreviewSummary }) {
+function PreviewResult({ summary }: { summary: PreviewAnswer }) {
   return (
     <section aria-labelledby="preview-heading" className="space-y-4">
       <h2 id="preview-heading" className="font-medium">
@@ -62,7 +64,7 @@ function PreviewResult({ summary }: { summary: PreviewSummary }) {
         ))}
       </ul>
       <Alert tone="info">
-        Nothing has been written: this is a check of the file.
+        Nothing has changed yet: this is a check of the file.
         {summary.ignoredHeaders.length ? ` Columns left out: ${summary.ignoredHeaders.join(", ")}.` : ""}
       </Alert>
       {summary.rows.length ? (

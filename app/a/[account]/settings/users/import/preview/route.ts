@@ -2,16 +2,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/db/client";
 import { authorizeRoute } from "@/lib/authz/route-access";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { planImport } from "@/lib/bulk/plan-import";
-import { previewSummary } from "@/lib/bulk/preview-summary";
+import { previewUpload } from "@/lib/bulk/preview-upload";
+import { previewSummary, type PreviewAnswer } from "@/lib/bulk/preview-summary";
 import { readUserUpload, UPLOAD_LIMITS } from "@/lib/spreadsheet/read-upload";
 
 const refuse = (error: string, status = 400) => NextResponse.json({ error }, { status });
 
 /**
  * The dry run of a bulk upload: reads the file within its limits and says what
- * each row would do. Writes nothing. A POST from another site is refused
- * (route handlers get no origin check from Next, unlike server actions).
+ * each row would do. Nothing in the account changes; the checked rows are kept
+ * as a previewed import, which the uploader may then apply. A POST from
+ * another site is refused (route handlers get no origin check from Next,
+ * unlike server actions).
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ account: string }> }) {
   const { access, denied } = await authorizeRoute((await params).account, "users.bulk_manage");
@@ -26,6 +28,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!(file instanceof File) || file.size === 0) return refuse("Choose a spreadsheet file to upload.");
   const read = await readUserUpload({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (!read.ok) return refuse(read.error, 422);
-  const plan = await planImport(db(), access, read.rows);
-  return NextResponse.json(previewSummary(plan, read.ignoredHeaders), { headers: { "cache-control": "private, no-store" } });
+  const { importId, plan } = await db().transaction((tx) => previewUpload(tx, access, { fileName: file.name, rows: read.rows }));
+  const answer: PreviewAnswer = { importId, ...previewSummary(plan, read.ignoredHeaders) };
+  return NextResponse.json(answer, { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,0 +1,111 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { importResultCounts, lockImport, pendingImportRows, recordRowOutcomes, type ImportCounts } from "@/db/queries/bulk-imports";
+import { notify } from "@/db/queries/notifications";
+import { accounts, bulkImportRows, bulkImports, type BulkImport } from "@/db/schema";
+import { ActionError } from "@/lib/action-error";
+import { deliverSoon } from "@/lib/email/send";
+import { lockAccountAsActor } from "@/lib/members/membership-guards";
+import { applyImportRows } from "./apply-import-rows";
+import { importActor } from "./import-actor";
+
+/**
+ * Rows per transaction. Each chunk holds the account's lock while it runs, so
+ * the users page and single edits wait at most one chunk; small enough for
+ * that, big enough that 100,000 rows are a few hundred commits.
+ */
+export const IMPORT_CHUNK_ROWS = 500;
+
+export type ChunkOutcome = "more" | "done";
+
+/**
+ * Applies the next chunk of a queued or running import, as its uploader, in
+ * one transaction: the rows' changes, their results and the progress commit
+ * together, so a crash at any point leaves every row either applied and
+ * recorded or untouched, and the next run picks up at the first row without
+ * a result. Invitation emails are queued in the same transaction (exactly one
+ * per invited row) and handed to delivery after the commit. Finishing (or
+ * failing, once the uploader may no longer apply it) notifies the uploader.
+ */
+export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<ChunkOutcome> {
+  const [record] = await db().select().from(bulkImports).where(eq(bulkImports.id, importId));
+  if (!record || !isUnderway(record)) return "done";
+  const actor = await importActor(record);
+  const { outcome, emailIds } = await db().transaction(async (tx) => {
+    const locked = await lockImport(tx, importId);
+    if (!locked || !isUnderway(locked)) return { outcome: "done" as const, emailIds: [] };
+    if (!actor) return { outcome: await failImport(tx, locked, FAILURE_ACCESS), emailIds: [] };
+    try {
+      await lockAccountAsActor(tx, actor);
+    } catch (error) {
+      if (error instanceof ActionError) return { outcome: await failImport(tx, locked, FAILURE_ACCESS), emailIds: [] };
+      throw error;
+    }
+    if (locked.status === "queued") await tx.update(bulkImports).set({ status: "running" }).where(eq(bulkImports.id, importId));
+    const rows = await pendingImportRows(tx, importId, chunkRows);
+    const applied = await applyImportRows(tx, actor, rows);
+    await recordRowOutcomes(tx, importId, applied.outcomes);
+    if (rows.length === chunkRows) return { outcome: "more" as const, emailIds: applied.emailIds };
+    await finishImport(tx, locked, actor.account.slug);
+    return { outcome: "done" as const, emailIds: applied.emailIds };
+  });
+  await deliverSoon(emailIds);
+  return outcome;
+}
+
+const isUnderway = (record: BulkImport) => record.status === "queued" || record.status === "running";
+
+const FAILURE_ACCESS = "The person who uploaded the file may no longer manage users in bulk in this account, so the rest of it was not applied.";
+
+export function importSummary(total: number, counts: ImportCounts): string {
+  const parts = [
+    counts.invited ? `${counts.invited.toLocaleString("en-US")} invited` : "",
+    counts.changed ? `${counts.changed.toLocaleString("en-US")} changed` : "",
+    counts.deleted ? `${counts.deleted.toLocaleString("en-US")} deleted` : "",
+    counts.unchanged ? `${counts.unchanged.toLocaleString("en-US")} unchanged` : "",
+    counts.error ? `${counts.error.toLocaleString("en-US")} ${counts.error === 1 ? "error" : "errors"}` : "",
+  ].filter(Boolean);
+  return `Import of ${total.toLocaleString("en-US")} ${total === 1 ? "row" : "rows"} finished: ${parts.join(", ") || "nothing to do"}`;
+}
+
+async function accountSlugOf(tx: Transaction, accountId: string): Promise<string> {
+  const [account] = await tx.select({ slug: accounts.slug }).from(accounts).where(eq(accounts.id, accountId));
+  return account!.slug;
+}
+
+const importPage = (slug: string, importId: string) => `/a/${slug}/settings/users/import/${importId}`;
+
+async function finishImport(tx: Transaction, record: BulkImport, slug: string): Promise<void> {
+  await tx.update(bulkImports).set({ status: "finished", finishedAt: sql`now()` }).where(eq(bulkImports.id, record.id));
+  const counts = await importResultCounts(tx, record.id);
+  await notify(tx, [
+    {
+      userId: record.uploadedByUserId,
+      accountId: record.accountId,
+      kind: "import_finished",
+      title: importSummary(record.totalRows, counts),
+      body: record.fileName,
+      link: importPage(slug, record.id),
+    },
+  ]);
+}
+
+/** Stops an import: the rows not yet applied are marked as not applied, with the reason. */
+async function failImport(tx: Transaction, record: BulkImport, failure: string): Promise<"done"> {
+  await tx
+    .update(bulkImportRows)
+    .set({ result: "error", error: failure })
+    .where(and(eq(bulkImportRows.importId, record.id), isNull(bulkImportRows.result)));
+  await tx.update(bulkImports).set({ status: "failed", failure, finishedAt: sql`now()`, doneRows: record.totalRows }).where(eq(bulkImports.id, record.id));
+  await notify(tx, [
+    {
+      userId: record.uploadedByUserId,
+      accountId: record.accountId,
+      kind: "import_failed",
+      title: `Import of ${record.totalRows.toLocaleString("en-US")} rows stopped`,
+      body: failure,
+      link: importPage(await accountSlugOf(tx, record.accountId), record.id),
+    },
+  ]);
+  return "done";
+}

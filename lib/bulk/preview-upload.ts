@@ -1,0 +1,52 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { insertImport } from "@/db/queries/bulk-imports";
+import { bulkImports } from "@/db/schema";
+import type { Actor } from "@/lib/members/membership-guards";
+import { planImport, type ImportPlan, type ImportRow } from "./plan-import";
+
+/** How long a checked file waits to be applied: after that the account may have moved on. */
+export const PREVIEW_LIFETIME_HOURS = 24;
+
+/**
+ * The dry run of an upload, kept for applying: every row classified (nothing
+ * changes in the account) and stored as typed beside its verdict, as a
+ * "previewed" import of the uploader's. Applying it later works from these
+ * rows, so the file is read once. Older previews nobody applied are dropped.
+ */
+export async function previewUpload(
+  tx: Transaction,
+  actor: Actor,
+  upload: { fileName: string; rows: ImportRow[] },
+): Promise<{ importId: string; plan: ImportPlan }> {
+  const plan = await planImport(tx, actor, upload.rows);
+  await tx
+    .delete(bulkImports)
+    .where(
+      and(
+        eq(bulkImports.accountId, actor.account.id),
+        eq(bulkImports.status, "previewed"),
+        lt(bulkImports.createdAt, sql`now() - make_interval(hours => ${PREVIEW_LIFETIME_HOURS})`),
+      ),
+    );
+  const importId = await insertImport(
+    tx,
+    { accountId: actor.account.id, uploadedByUserId: actor.session.user.id, fileName: upload.fileName, deleteRows: plan.counts.delete },
+    upload.rows.map((row, index) => {
+      const verdict = plan.rows[index]!;
+      return {
+        rowNumber: row.rowNumber,
+        email: row.email,
+        role: row.role,
+        name: row.name,
+        license: row.license,
+        deleteCell: row.delete,
+        plan: verdict.kind,
+        planErrors: verdict.errors,
+        membershipId: verdict.existing?.membershipId ?? null,
+        membershipVersion: verdict.existing?.version ?? null,
+      };
+    }),
+  );
+  return { importId, plan };
+}
