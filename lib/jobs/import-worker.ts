@@ -31,6 +31,8 @@ export async function startImportWorker(boss: PgBoss, { expireInSeconds = 120 }:
     if (outcome === "more") await boss.send(IMPORT_QUEUE, job.data, { singletonKey: importLane(job.data.importId) });
   });
   await boss.schedule(IMPORT_QUEUE, EVERY_MINUTE, { sweep: true } satisfies ImportJob, { singletonKey: "import-sweep" });
+  // At start, not a minute later: imports a stopped server left underway carry on at once.
+  await resumeUnfinishedImports(boss);
   return workerId;
 }
 

@@ -4,7 +4,7 @@ import { read, utils, write, type WorkBook } from "xlsx";
 import { expectNoAxeViolations } from "./support/axe";
 import { signInAs } from "./support/sign-in";
 
-const [ANA, BEN, CLEO] = ["ana.apply@example.com", "ben.apply@example.com", "cleo.apply@example.com"] as const;
+const [ANA, BEN, CLEO] = ["ana.sheet@example.com", "ben.sheet@example.com", "cleo.sheet@example.com"] as const;
 const PEOPLE = [ANA, BEN, CLEO];
 
 async function download(page: Page, item: string): Promise<WorkBook> {
@@ -41,9 +41,9 @@ test("a Super User invites three people from the template, then changes and dele
   utils.sheet_add_aoa(
     template.Sheets.Users!,
     [
-      [ANA, "Observer", "Ana Apply", "Marketing"],
-      [BEN, "Member", "Ben Apply", ""],
-      [CLEO, "Reporting", "Cleo Apply", "Contact Center"],
+      [ANA, "Observer", "Ana Sheet", "Marketing"],
+      [BEN, "Member", "Ben Sheet", ""],
+      [CLEO, "Reporting", "Cleo Sheet", "Contact Center"],
     ],
     { origin: "A2" },
   );
@@ -60,7 +60,7 @@ test("a Super User invites three people from the template, then changes and dele
   await page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: "Import of 3 rows finished: 3 invited" }).click();
   await expect(page).toHaveURL(importUrl);
 
-  await page.goto("/a/acme/settings/users?q=apply@example");
+  await page.goto("/a/acme/settings/users?q=sheet@example");
   for (const email of PEOPLE) await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Invited");
   await page.goto("/dev/mail");
   for (const email of PEOPLE) await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(1);
@@ -78,7 +78,7 @@ test("a Super User invites three people from the template, then changes and dele
   utils.sheet_add_aoa(sheet, [["Delete User"]], { origin: { r: rowOf(BEN), c: rows[0]!.length } });
   await importBook(page, exported, { Change: "1", Delete: "1", Error: "0" }, "1");
 
-  await page.goto("/a/acme/settings/users?q=apply@example");
+  await page.goto("/a/acme/settings/users?q=sheet@example");
   await expect(page.getByRole("row").filter({ hasText: ANA })).toContainText("Member");
   await expect(page.getByRole("row").filter({ hasText: BEN })).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: CLEO })).toContainText("Reporting");

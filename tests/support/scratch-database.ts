@@ -3,7 +3,8 @@ import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
-export type ScratchDatabase = { handle: DatabaseHandle; driver: DatabaseHandle["driver"]; dispose(): Promise<void> };
+// `url` is set on Postgres, for tests that start another process on the same database.
+export type ScratchDatabase = { handle: DatabaseHandle; driver: DatabaseHandle["driver"]; url?: string; dispose(): Promise<void> };
 
 /**
  * A migrated, empty database that nothing else uses: a new database on the
@@ -26,6 +27,7 @@ export async function openScratchDatabase(serverUrl = process.env.DATABASE_URL):
   return {
     handle,
     driver: "postgres",
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -7,7 +7,7 @@ import { openScratchDatabase, type ScratchDatabase } from "../../support/scratch
  * app's database: a fresh database on the Postgres server at DATABASE_URL
  * when set, else an in-memory PGlite. The same tests run on both drivers.
  */
-export function useTestDatabase(): { handle: () => DatabaseHandle; driver: DatabaseHandle["driver"] } {
+export function useTestDatabase(): { handle: () => DatabaseHandle; driver: DatabaseHandle["driver"]; url: () => string | undefined } {
   let scratch: ScratchDatabase | undefined;
 
   beforeAll(async () => {
@@ -26,5 +26,6 @@ export function useTestDatabase(): { handle: () => DatabaseHandle; driver: Datab
       return scratch.handle;
     },
     driver: process.env.DATABASE_URL ? "postgres" : "pglite",
+    url: () => scratch?.url,
   };
 }
