@@ -5,22 +5,27 @@
 // chunk of the apply job with its invitations and their emails queued),
 // against a baseline measured in the same run: reading the same file with
 // SheetJS and COPYing the same people and memberships into tables indexed as
-// users and memberships are. Export: the same 100,000 members read along the
+// users and memberships are (and, for reference, into those tables
+// themselves, which adds their triggers and foreign keys). Export: the same 100,000 members read along the
 // table's cursor and written as the export workbook, against a plain SheetJS
 // write of the same rows from memory. Each with its peak memory (RSS).
 // Targets: import ≤ 2.5× and ≤ 500 MB; export ≤ 1.5× and ≤ 500 MB.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { read, utils, write } from "xlsx";
-import { useDatabase } from "@/db/client";
+import { openPostgres, useDatabase, type Database } from "@/db/client";
 import type { MemberRow } from "@/db/queries/members";
 import { seedDemoData } from "@/db/seed";
-import { accounts, users } from "@/db/schema";
-import { accessContextFor } from "@/lib/authz/authorize";
+import { accounts, users, type Account } from "@/db/schema";
+import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
 import { applyImportChunk } from "@/lib/bulk/apply-import";
 import { previewUpload } from "@/lib/bulk/preview-upload";
 import { startImport } from "@/lib/bulk/start-import";
@@ -42,8 +47,7 @@ function generatedWorkbook(): Buffer {
 }
 
 /** Runs a task, sampling the process's resident memory; returns its seconds and the peak in MB. */
-async function measure(task: () => Promise<unknown>): Promise<{ seconds: number; peakMb: number }> {
-  global.gc?.();
+async function measure(task: () => Promise<unknown>): Promise<Measured> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const start = performance.now();
@@ -56,7 +60,8 @@ async function measure(task: () => Promise<unknown>): Promise<{ seconds: number;
   return { seconds: (performance.now() - start) / 1000, peakMb: peak / 1024 / 1024 };
 }
 
-function report(label: string, result: { seconds: number; peakMb: number }, baseline?: { seconds: number }) {
+type Measured = { seconds: number; peakMb: number };
+function report(label: string, result: Measured, baseline?: Measured) {
   const ratio = baseline ? `  ${(result.seconds / baseline.seconds).toFixed(2)}× baseline` : "";
   console.log(`${label.padEnd(46)} ${result.seconds.toFixed(2).padStart(7)} s  peak ${result.peakMb.toFixed(0).padStart(4)} MB${ratio}`);
 }
@@ -70,66 +75,111 @@ async function copyRows(client: postgres.Sql, statement: string, lines: Iterable
   })()), target);
 }
 
-async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL: this benchmark measures Postgres.");
-  const scratch = await openScratchDatabase();
-  useDatabase(scratch.handle);
-  const database = scratch.handle.db;
-  const client = postgres(scratch.url!, { max: 1, onnotice: () => {} });
+type Context = { database: Database; client: postgres.Sql; file: Buffer; acme: Account; actor: AccessContext };
+
+// Each phase runs in a process of its own, so its peak memory is its own.
+/** SheetJS reads the file; COPY lands its people and their memberships in these two tables. */
+async function readAndCopy({ client, file, acme }: Context, tables: { users: string; memberships: string }) {
+  const rows = utils.sheet_to_json<Record<string, string>>(read(file).Sheets.Users!, { raw: false, defval: "" });
+  const ids = rows.map(() => randomUUID());
+  await copyRows(client, `copy ${tables.users} (id, email, name) from stdin`, rows.map((row, i) => [ids[i]!, row.Email!, row.Name!]));
+  await copyRows(
+    client,
+    `copy ${tables.memberships} (user_id, account_id, role, licenses, status, sort_name, sort_email) from stdin`,
+    rows.map((row, i) => [ids[i]!, acme.id, row.Role!.toLowerCase(), "{marketing}", "invited", row.Name!.toLowerCase(), row.Email!]),
+  );
+}
+
+const PHASES: Record<string, (context: Context) => Promise<unknown>> = {
+  // Into copies of users and memberships with their indexes only (LIKE … INCLUDING INDEXES).
+  "baseline-import": (context) => readAndCopy(context, { users: "baseline_users", memberships: "baseline_memberships" }),
+  // Into the tables themselves: their indexes, and their triggers and foreign keys too.
+  "baseline-import-tables": (context) => readAndCopy(context, { users: "users", memberships: "memberships" }),
+  async import({ database, file, actor }) {
+    const upload = await readUserUpload({ name: "people.xlsx", bytes: new Uint8Array(file) });
+    if (!upload.ok) throw new Error(upload.error);
+    const { importId, plan } = await database.transaction((tx) => previewUpload(tx, actor, { fileName: "people.xlsx", rows: upload.rows }));
+    if (plan.counts.create !== ROWS) throw new Error(`Expected ${ROWS} invitations, the preview planned ${JSON.stringify(plan.counts)}`);
+    await database.transaction((tx) => startImport(tx, actor, { importId }));
+    while ((await applyImportChunk(importId)) === "more");
+  },
+  async export({ acme }) {
+    const members: MemberRow[] = [];
+    for await (const page of membersForExport(acme, { sort: "name" })) members.push(...page);
+    exportWorkbook(members);
+  },
+};
+
+/** The plain SheetJS write, of rows read beforehand (outside the measurement), in memory as the baseline has them. */
+async function baselineExport({ acme }: Context): Promise<Measured> {
+  const members: MemberRow[] = [];
+  for await (const page of membersForExport(acme, { sort: "name" })) members.push(...page);
+  return measure(async () => {
+    const rows = members.map((m) => [m.email, m.name, m.role, m.licenses.join(", "), m.status, m.lastSignInAt ?? "", m.twoFactorEnabled ? "On" : "Off"]);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([[...EXPORT_COLUMNS], ...rows]), "Users");
+    write(book, { type: "buffer", bookType: "xlsx", compression: true });
+  });
+}
+
+async function runPhase(phase: string, url: string, filePath: string): Promise<Measured> {
+  const handle = openPostgres(url);
+  useDatabase(handle);
+  const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await seedDemoData(database);
+    const database = handle.db;
     const [acme] = await database.select().from(accounts).where(eq(accounts.slug, "acme"));
     const [admin] = await database.select().from(users).where(eq(users.email, "superuser@acme.test"));
-    const session = { user: { id: admin!.id, email: admin!.email, name: admin!.name }, signedInAt: new Date() };
-    const actor = await accessContextFor(session, "acme");
+    const actor = await accessContextFor({ user: { id: admin!.id, email: admin!.email, name: admin!.name }, signedInAt: new Date() }, "acme");
     if (actor === "not-found") throw new Error("The demo Super User cannot reach Acme");
-
-    const file = generatedWorkbook();
-    console.log(`${ROWS.toLocaleString("en-US")} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx\n`);
-
-    // Baseline: SheetJS reads the file, COPY lands the people and their memberships in identically indexed tables.
-    await client.unsafe("create table baseline_users (like users including defaults including indexes)");
-    await client.unsafe("create table baseline_memberships (like memberships including defaults including indexes)");
-    const baseline = await measure(async () => {
-      const rows = utils.sheet_to_json<Record<string, string>>(read(file).Sheets.Users!, { raw: false, defval: "" });
-      const ids = rows.map(() => randomUUID());
-      await copyRows(client, "copy baseline_users (id, email, name) from stdin", rows.map((row, i) => [ids[i]!, row.Email!, row.Name!]));
-      await copyRows(
-        client,
-        "copy baseline_memberships (user_id, account_id, role, licenses, status, sort_name, sort_email) from stdin",
-        rows.map((row, i) => [ids[i]!, acme!.id, row.Role!.toLowerCase(), "{marketing}", "invited", row.Name!.toLowerCase(), row.Email!]),
-      );
-    });
-    report("baseline: SheetJS read + COPY", baseline);
-
-    const imported = await measure(async () => {
-      const upload = await readUserUpload({ name: "people.xlsx", bytes: new Uint8Array(file) });
-      if (!upload.ok) throw new Error(upload.error);
-      const { importId, plan } = await database.transaction((tx) => previewUpload(tx, actor, { fileName: "people.xlsx", rows: upload.rows }));
-      if (plan.counts.create !== ROWS) throw new Error(`Expected ${ROWS} invitations, the preview planned ${JSON.stringify(plan.counts)}`);
-      await database.transaction((tx) => startImport(tx, actor, { importId }));
-      while ((await applyImportChunk(importId)) === "more");
-    });
-    report("import: check, preview, apply, emails queued", imported, baseline);
-
-    const members: MemberRow[] = [];
-    const exported = await measure(async () => {
-      for await (const page of membersForExport(acme!, { sort: "name" })) members.push(...page);
-      exportWorkbook(members);
-    });
-    const plain = await measure(async () => {
-      const rows = members.map((m) => [m.email, m.name, m.role, m.licenses.join(", "), m.status, m.lastSignInAt ?? "", m.twoFactorEnabled ? "On" : "Off"]);
-      const book = utils.book_new();
-      utils.book_append_sheet(book, utils.aoa_to_sheet([[...EXPORT_COLUMNS], ...rows]), "Users");
-      write(book, { type: "buffer", bookType: "xlsx", compression: true });
-    });
-    console.log("");
-    report(`baseline: SheetJS write of ${members.length.toLocaleString("en-US")} rows`, plain);
-    report("export: read along the cursor + workbook", exported, plain);
+    const context: Context = { database, client, file: await readFile(filePath), acme: acme!, actor };
+    return phase === "baseline-export" ? await baselineExport(context) : await measure(() => PHASES[phase]!(context));
   } finally {
     await client.end();
-    useDatabase(undefined);
-    await scratch.dispose();
+    await handle.close();
+  }
+}
+
+function spawnPhase(phase: string, url: string, filePath: string): Promise<Measured> {
+  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--phase", phase, url, filePath], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!) as Measured) : reject(new Error(`Phase ${phase} failed (${code})`)))),
+  );
+}
+
+async function main() {
+  const [flag, phase, url, filePath] = process.argv.slice(2);
+  if (flag === "--phase") return void console.log(JSON.stringify(await runPhase(phase!, url!, filePath!)));
+
+  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL: this benchmark measures Postgres.");
+  // One database for the baselines, one for the import and the export: the same people land in each.
+  const [baselines, scratch] = [await openScratchDatabase(), await openScratchDatabase()];
+  const directory = await mkdtemp(path.join(tmpdir(), "rolecall-bench-"));
+  try {
+    for (const { handle } of [baselines, scratch]) await seedDemoData(handle.db);
+    await baselines.handle.db.execute(sql`create table baseline_users (like users including defaults including indexes)`);
+    await baselines.handle.db.execute(sql`create table baseline_memberships (like memberships including defaults including indexes)`);
+    const file = generatedWorkbook();
+    const filePath = path.join(directory, "people.xlsx");
+    await writeFile(filePath, file);
+    console.log(`${ROWS.toLocaleString("en-US")} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx; each phase in a process of its own\n`);
+
+    const baseline = await spawnPhase("baseline-import", baselines.url!, filePath);
+    const intoTables = await spawnPhase("baseline-import-tables", baselines.url!, filePath);
+    const imported = await spawnPhase("import", scratch.url!, filePath);
+    report("baseline: SheetJS read + COPY (indexes only)", baseline);
+    report("baseline: … + COPY into the real tables", intoTables);
+    report("import: check, preview, apply, emails queued", imported, baseline);
+    console.log(`${"".padEnd(46)} ${"".padStart(7)}              ${(imported.seconds / intoTables.seconds).toFixed(2)}× COPY into the real tables`);
+    console.log("");
+    const plain = await spawnPhase("baseline-export", scratch.url!, filePath);
+    report(`baseline: SheetJS write of the same rows`, plain);
+    report("export: read along the cursor + workbook", await spawnPhase("export", scratch.url!, filePath), plain);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+    await Promise.all([baselines.dispose(), scratch.dispose()]);
   }
 }
 

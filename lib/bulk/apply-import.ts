@@ -14,7 +14,7 @@ import { importActor } from "./import-actor";
  * the users page and single edits wait at most one chunk; small enough for
  * that, big enough that 100,000 rows are a few hundred commits.
  */
-export const IMPORT_CHUNK_ROWS = 500;
+export const IMPORT_CHUNK_ROWS = 1_000;
 
 export type ChunkOutcome = "more" | "done";
 

@@ -39,8 +39,9 @@ export async function inviteMembersInBulk(tx: Transaction, actor: InvitingActor,
       from jsonb_to_recordset(${rows}::jsonb) as i(email text, name text, role text, licenses text[], hash text)
       join ${users} on ${users.email} = i.email),
     "invited" as (
-      insert into ${memberships} (user_id, account_id, role, licenses, status)
-      select user_id, ${actor.account.id}::uuid, role::role, licenses::product[], 'invited' from "invitee"
+      -- With the sort name the link gives it, so the link's insert need not rewrite it (migration 0013).
+      insert into ${memberships} (user_id, account_id, role, licenses, status, sort_name)
+      select user_id, ${actor.account.id}::uuid, role::role, licenses::product[], 'invited', lower(coalesce(name, email)) from "invitee"
       returning id, user_id)
     insert into ${invitations} (account_id, membership_id, email, name, invited_by_user_id, token_hash, expires_at)
     select ${actor.account.id}::uuid, "invited".id, "invitee".email, "invitee".name, ${actor.session.user.id}::uuid, "invitee".hash, ${expiresAt.toISOString()}::timestamptz

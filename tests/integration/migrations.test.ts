@@ -69,6 +69,12 @@ describe(`migrations (${database.driver})`, () => {
     const membership = { userId: user!.id, accountId: account!.id, role: "member" as const };
     await expect(db().insert(memberships).values({ ...membership, licenses: [] })).rejects.toThrow();
     await expect(db().insert(memberships).values({ ...membership, licenses: ["marketing"] })).rejects.toThrow();
+    // Checked once per statement over all its rows: one bad row refuses them all.
+    const [other] = await db().insert(users).values({ email: "lic2@example.com", name: "Lic Two" }).returning();
+    await expect(
+      db().insert(memberships).values([{ ...membership, userId: other!.id, licenses: ["contact_center"] }, { ...membership, licenses: ["marketing"] }]),
+    ).rejects.toThrow();
+    expect(await db().select().from(memberships).where(eq(memberships.accountId, account!.id))).toEqual([]);
     await db().insert(memberships).values({ ...membership, licenses: ["contact_center"] });
     await expect(
       db().update(memberships).set({ licenses: ["contact_center", "marketing"] }).where(eq(memberships.userId, user!.id)),
