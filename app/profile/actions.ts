@@ -8,6 +8,7 @@ import { updateProfile } from "@/db/queries/profile";
 import { selfAction } from "@/lib/action";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { reissueSessionToken } from "@/lib/auth/reissue-session";
+import { notificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { changePasswordSchema, preferencesSchema, profileNameSchema } from "@/lib/validation/profile";
 import { refuseCommonPassword } from "@/lib/validation/server-password";
 
@@ -36,6 +37,15 @@ export const updatePreferences = selfAction({
   input: preferencesSchema,
   async run({ input, session, tx }) {
     await updateProfile(tx, session.user.id, input);
+    revalidatePath("/profile");
+    return null;
+  },
+});
+
+export const updateNotificationSettings = selfAction({
+  input: notificationSettingsSchema,
+  async run({ input, session, tx }) {
+    await updateProfile(tx, session.user.id, { notificationSettings: input });
     revalidatePath("/profile");
     return null;
   },

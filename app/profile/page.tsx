@@ -3,8 +3,10 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { findProfile, listOwnMemberships } from "@/db/queries/profile";
 import { requireSession } from "@/lib/auth/require-session";
 import { preferencesFormValues, supportedTimeZones } from "@/lib/validation/profile";
+import { NotificationSettingsForm } from "@/app/_components/forms/notification-settings-form";
 import { PreferencesForm } from "@/app/_components/forms/preferences-form";
-import { updatePreferences } from "./actions";
+import { notificationSettingsOf } from "@/lib/notifications/kinds";
+import { updateNotificationSettings, updatePreferences } from "./actions";
 import { AccountList } from "./_components/account-list";
 import { NameForm } from "./_components/name-form";
 import { PasswordForm } from "./_components/password-form";
@@ -33,6 +35,9 @@ export default async function ProfilePage() {
         </ProfileSection>
         <ProfileSection id="preferences" title="Preferences">
           <PreferencesForm initial={preferences} timeZones={supportedTimeZones()} action={updatePreferences} />
+        </ProfileSection>
+        <ProfileSection id="notifications" title="Notification settings" description="For each kind of notification: under the bell, by email, both or neither.">
+          <NotificationSettingsForm initial={notificationSettingsOf(profile.notificationSettings)} action={updateNotificationSettings} />
         </ProfileSection>
         <ProfileSection id="accounts" title="Your accounts" description="Where you are a member, and your role there.">
           <AccountList memberships={memberships} />

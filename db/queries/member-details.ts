@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { parseOverrides } from "@/lib/authz/effective";
 import { dataFilterSchema } from "@/lib/authz/data-filter";
+import { notificationSettingsOf } from "@/lib/notifications/kinds";
 import { db } from "../client";
 import { memberships, users, type Account } from "../schema";
 import { findMember } from "./members";
@@ -21,6 +22,7 @@ export async function findMemberDetail(account: Pick<Account, "id" | "parentId">
       timeZone: users.timeZone,
       dateFormat: users.dateFormat,
       landingPage: users.landingPage,
+      notificationSettings: users.notificationSettings,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
     })
     .from(memberships)
@@ -39,6 +41,7 @@ export async function findMemberDetail(account: Pick<Account, "id" | "parentId">
     timeZone: person?.timeZone ?? null,
     dateFormat: person?.dateFormat ?? null,
     landingPage: person?.landingPage ?? null,
+    notificationSettings: notificationSettingsOf(person?.notificationSettings ?? null),
     twoFactorEnabled: person?.twoFactorEnabledAt != null,
   };
 }

@@ -5,11 +5,18 @@ import { accounts, memberships, users, type User } from "../schema";
 // A signed-in person reading and changing their own person: no account scope,
 // the session's user id is the scope.
 
-export type Profile = Pick<User, "name" | "email" | "timeZone" | "dateFormat" | "landingPage">;
+export type Profile = Pick<User, "name" | "email" | "timeZone" | "dateFormat" | "landingPage" | "notificationSettings">;
 
 export async function findProfile(userId: string): Promise<Profile | undefined> {
   const [row] = await db()
-    .select({ name: users.name, email: users.email, timeZone: users.timeZone, dateFormat: users.dateFormat, landingPage: users.landingPage })
+    .select({
+      name: users.name,
+      email: users.email,
+      timeZone: users.timeZone,
+      dateFormat: users.dateFormat,
+      landingPage: users.landingPage,
+      notificationSettings: users.notificationSettings,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -29,7 +36,7 @@ export async function listOwnMemberships(userId: string) {
 export async function updateProfile(
   executor: Executor,
   userId: string,
-  changes: Partial<Pick<User, "name" | "timeZone" | "dateFormat" | "landingPage">>,
+  changes: Partial<Pick<User, "name" | "timeZone" | "dateFormat" | "landingPage" | "notificationSettings">>,
 ): Promise<void> {
   await executor.update(users).set(changes).where(eq(users.id, userId));
 }

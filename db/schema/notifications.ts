@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { accounts } from "./accounts";
 import { createdAt } from "./columns";
 import { users } from "./users";
 
-export const NOTIFICATION_KINDS = ["invite_accepted", "access_changed", "import_finished", "import_failed"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
 
 // One row per in-app notification, owned by the person it is for: every query

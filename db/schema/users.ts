@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 // One row per person, keyed by normalized (trimmed, lower-case) email. What a
@@ -21,6 +21,9 @@ export const users = pgTable(
     timeZone: text(),
     dateFormat: text(),
     landingPage: text(),
+    // Per notification kind, in-app and/or email; null (or a kind left out) means the
+    // kind's default (lib/notifications/kinds.ts, read through notificationSettingsOf).
+    notificationSettings: jsonb(),
     // Set when the person has enrolled a second factor (the security issue adds enrolment).
     twoFactorEnabledAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

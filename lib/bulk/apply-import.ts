@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { importResultCounts, lockImport, pendingImportRows, recordRowOutcomes, type ImportCounts } from "@/db/queries/bulk-imports";
-import { notify } from "@/db/queries/notifications";
 import { accounts, bulkImportRows, bulkImports, type BulkImport } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { deliverSoon } from "@/lib/email/send";
 import { lockAccountAsActor } from "@/lib/members/membership-guards";
+import { sendNotifications } from "@/lib/notifications/send-notifications";
 import { applyImportRows } from "./apply-import-rows";
 import { importActor } from "./import-actor";
 
@@ -34,11 +34,11 @@ export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUN
   const { outcome, emailIds } = await db().transaction(async (tx) => {
     const locked = await lockImport(tx, importId);
     if (!locked || !isUnderway(locked)) return { outcome: "done" as const, emailIds: [] };
-    if (!actor) return { outcome: await failImport(tx, locked, FAILURE_ACCESS), emailIds: [] };
+    if (!actor) return { outcome: "done" as const, emailIds: await failImport(tx, locked, FAILURE_ACCESS) };
     try {
       await lockAccountAsActor(tx, actor);
     } catch (error) {
-      if (error instanceof ActionError) return { outcome: await failImport(tx, locked, FAILURE_ACCESS), emailIds: [] };
+      if (error instanceof ActionError) return { outcome: "done" as const, emailIds: await failImport(tx, locked, FAILURE_ACCESS) };
       throw error;
     }
     if (locked.status === "queued") await tx.update(bulkImports).set({ status: "running" }).where(eq(bulkImports.id, importId));
@@ -46,8 +46,7 @@ export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUN
     const applied = await applyImportRows(tx, actor, rows);
     await recordRowOutcomes(tx, importId, applied.outcomes);
     if (rows.length === chunkRows) return { outcome: "more" as const, emailIds: applied.emailIds };
-    await finishImport(tx, locked, actor.account.slug);
-    return { outcome: "done" as const, emailIds: applied.emailIds };
+    return { outcome: "done" as const, emailIds: [...applied.emailIds, ...(await finishImport(tx, locked, actor.account))] };
   });
   await deliverSoon(emailIds);
   return outcome;
@@ -68,44 +67,47 @@ export function importSummary(total: number, counts: ImportCounts): string {
   return `Import of ${total.toLocaleString("en-US")} ${total === 1 ? "row" : "rows"} finished: ${parts.join(", ") || "nothing to do"}`;
 }
 
-async function accountSlugOf(tx: Transaction, accountId: string): Promise<string> {
-  const [account] = await tx.select({ slug: accounts.slug }).from(accounts).where(eq(accounts.id, accountId));
-  return account!.slug;
+async function accountOf(tx: Transaction, accountId: string): Promise<{ slug: string; name: string }> {
+  const [account] = await tx.select({ slug: accounts.slug, name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));
+  return account!;
 }
 
 const importPage = (slug: string, importId: string) => `/a/${slug}/settings/users/import/${importId}`;
 
-async function finishImport(tx: Transaction, record: BulkImport, slug: string): Promise<void> {
+/** Marks the import finished and tells the uploader; returns the email ids to deliver. */
+async function finishImport(tx: Transaction, record: BulkImport, account: { slug: string; name: string }): Promise<string[]> {
   await tx.update(bulkImports).set({ status: "finished", finishedAt: sql`now()` }).where(eq(bulkImports.id, record.id));
   const counts = await importResultCounts(tx, record.id);
-  await notify(tx, [
+  return sendNotifications(tx, [
     {
       userId: record.uploadedByUserId,
       accountId: record.accountId,
+      accountName: account.name,
       kind: "import_finished",
       title: importSummary(record.totalRows, counts),
       body: record.fileName,
-      link: importPage(slug, record.id),
+      link: importPage(account.slug, record.id),
     },
   ]);
 }
 
-/** Stops an import: the rows not yet applied are marked as not applied, with the reason. */
-async function failImport(tx: Transaction, record: BulkImport, failure: string): Promise<"done"> {
+/** Stops an import: the rows not yet applied are marked as not applied, with the reason; the uploader is told. */
+async function failImport(tx: Transaction, record: BulkImport, failure: string): Promise<string[]> {
   await tx
     .update(bulkImportRows)
     .set({ result: "error", error: failure })
     .where(and(eq(bulkImportRows.importId, record.id), isNull(bulkImportRows.result)));
   await tx.update(bulkImports).set({ status: "failed", failure, finishedAt: sql`now()`, doneRows: record.totalRows }).where(eq(bulkImports.id, record.id));
-  await notify(tx, [
+  const account = await accountOf(tx, record.accountId);
+  return sendNotifications(tx, [
     {
       userId: record.uploadedByUserId,
       accountId: record.accountId,
+      accountName: account.name,
       kind: "import_failed",
       title: `Import of ${record.totalRows.toLocaleString("en-US")} rows stopped`,
-      body: failure,
-      link: importPage(await accountSlugOf(tx, record.accountId), record.id),
+      body: `${record.fileName}\n${failure}`,
+      link: importPage(account.slug, record.id),
     },
   ]);
-  return "done";
 }

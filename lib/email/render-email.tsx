@@ -2,12 +2,14 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { AccessChangedEmail, accessChangedSubject, type AccessChangedEmailProps } from "@/emails/access-changed";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
+import { NotificationEmail, notificationSubject, type NotificationEmailProps } from "@/emails/notification";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "@/emails/password-reset";
 
 export type EmailMessage =
   | { template: "invitation"; to: string; props: InvitationEmailProps }
   | { template: "password-reset"; to: string; props: PasswordResetEmailProps }
-  | { template: "access-changed"; to: string; props: AccessChangedEmailProps };
+  | { template: "access-changed"; to: string; props: AccessChangedEmailProps }
+  | { template: "notification"; to: string; props: NotificationEmailProps };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -19,6 +21,8 @@ function compose(message: EmailMessage): { subject: string; element: ReactElemen
       return { subject: passwordResetSubject(), element: <PasswordResetEmail {...message.props} /> };
     case "access-changed":
       return { subject: accessChangedSubject(message.props), element: <AccessChangedEmail {...message.props} /> };
+    case "notification":
+      return { subject: notificationSubject(message.props), element: <NotificationEmail {...message.props} /> };
   }
 }
 

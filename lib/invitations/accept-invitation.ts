@@ -2,12 +2,13 @@ import { and, eq, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findAccountAccess } from "@/db/queries/accounts";
 import { consumeInvitation, findInvitationByToken, voidInvitation, type InvitationView } from "@/db/queries/invitations";
-import { notify } from "@/db/queries/notifications";
 import { memberships, users } from "@/db/schema";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
 import { permissionsOfAccess } from "@/lib/authz/access-permissions";
 import { parseOverrides } from "@/lib/authz/effective";
 import { grantProblems } from "@/lib/authz/grants";
+import { deliverSoon } from "@/lib/email/send";
+import { sendNotifications } from "@/lib/notifications/send-notifications";
 
 const TOKEN_MAX_LENGTH = 200;
 
@@ -80,7 +81,7 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
   const stillGrants = await inviterStillGrants(invitation);
   const passwordHash = acceptance.kind === "new-person" ? await hashPassword(acceptance.password) : undefined;
 
-  return db().transaction(async (tx): Promise<AcceptResult> => {
+  const result = await db().transaction(async (tx): Promise<AcceptResult & { emailIds?: string[] }> => {
     // Person, membership, then the link: the order member edits (and a sign-in's trigger) take them, so none can deadlock.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, invitation.userId!)).for("no key update");
     await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, invitation.membershipId!)).for("update");
@@ -105,23 +106,29 @@ export async function acceptInvitation(token: string, acceptance: Acceptance): P
       .where(and(eq(memberships.id, invitation.membershipId!), eq(memberships.status, "invited")))
       .returning({ id: memberships.id });
     if (!activated) return { ok: false, reason: "link" };
-    if (consumed.invitedByUserId) {
-      await notify(tx, [
-        {
-          userId: consumed.invitedByUserId,
-          accountId: invitation.account.id,
-          kind: "invite_accepted",
-          title: `${invitation.email} accepted your invitation`,
-          body: `They joined ${invitation.account.name}.`,
-          link: `/a/${invitation.account.slug}/settings/users`,
-        },
-      ]);
-    }
-    return { ok: true, accountSlug: invitation.account.slug, email: invitation.email };
+    const emailIds = consumed.invitedByUserId
+      ? await sendNotifications(tx, [
+          {
+            userId: consumed.invitedByUserId,
+            accountId: invitation.account.id,
+            accountName: invitation.account.name,
+            kind: "invite_accepted",
+            title: `${invitation.email} accepted your invitation`,
+            body: `They joined ${invitation.account.name}.`,
+            link: `/a/${invitation.account.slug}/settings/users`,
+          },
+        ])
+      : [];
+    return { ok: true, accountSlug: invitation.account.slug, email: invitation.email, emailIds };
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return { ok: false, reason: "has-login" } as const;
     throw error;
   });
+  if (!result.ok) return result;
+  // The inviter's email, if their settings ask for one, goes once the acceptance is committed.
+  const { emailIds = [], ...accepted } = result;
+  await deliverSoon(emailIds);
+  return accepted;
 }
 
 async function checkAcceptance(invitation: InvitationView, acceptance: Acceptance): Promise<"ok" | "wrong-person" | "wrong-password" | "has-login"> {

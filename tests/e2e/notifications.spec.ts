@@ -48,3 +48,25 @@ test("a member whose access changed sees it under the bell and marks it read", a
     await setMemberRole(page, "Member", "Manager");
   }
 });
+
+test("a Super User sets how a member is told, in the edit dialog's Notification settings tab", async ({ page }) => {
+  await signInAs(page, "superuser@acme.test");
+  await page.goto("/a/acme/settings/users");
+  await page.getByRole("row").filter({ hasText: "observer@acme.test" }).getByRole("button", { name: /^Options for/ }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const editor = page.getByRole("dialog", { name: /^Edit / });
+  await editor.getByRole("tab", { name: "Notification settings" }).click();
+  const toggle = editor.getByRole("checkbox", { name: "Your access changed: by email" });
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await editor.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await page.getByRole("dialog", { name: /^Edit / }).getByRole("tab", { name: "Notification settings" }).click();
+  await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Your access changed: by email" })).not.toBeChecked();
+  await page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Your access changed: by email" }).check();
+  await page.getByRole("dialog", { name: /^Edit / }).getByRole("button", { name: "Save notification settings" }).click();
+  await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
+});

@@ -123,3 +123,27 @@ test("preferences are kept, and the start page is where / leads", async ({ page 
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Preferences saved." })).toBeVisible();
 });
+
+test("notification settings say per kind how to be told, and stay as saved", async ({ page }) => {
+  await openProfile(page);
+  const settings = page.getByRole("region", { name: "Notification settings" });
+  const importByEmail = settings.getByRole("checkbox", { name: "Import finished: by email" });
+  const acceptedByEmail = settings.getByRole("checkbox", { name: "Invitation accepted: by email" });
+  await expect(importByEmail).toBeChecked();
+  await expect(acceptedByEmail).not.toBeChecked();
+
+  await importByEmail.uncheck();
+  await acceptedByEmail.check();
+  await settings.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(settings.getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(importByEmail).not.toBeChecked();
+  await expect(acceptedByEmail).toBeChecked();
+
+  // Back as they were, for the other tests.
+  await importByEmail.check();
+  await acceptedByEmail.uncheck();
+  await settings.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(settings.getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
+});

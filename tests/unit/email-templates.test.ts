@@ -100,9 +100,42 @@ describe("access changed email", () => {
   });
 });
 
+const notification = {
+  template: "notification",
+  to: "dana@example.com",
+  props: {
+    name: "Dana",
+    accountName: "Acme Calls",
+    title: "Import of 1,240 rows finished: 1,200 invited, 30 changed, 10 errors",
+    body: "people.xlsx\nSecond line",
+    url: "https://rolecall.test/a/acme-calls/settings/users/import/42",
+    settingsUrl: "https://rolecall.test/profile#notifications",
+  },
+} satisfies EmailMessage;
+
+describe("notification email", () => {
+  it("says what happened where, with each line of detail, a link to it and where to turn such emails off", async () => {
+    const { subject, html, text } = await renderEmail(notification);
+    expect(subject).toBe("Import of 1,240 rows finished: 1,200 invited, 30 changed, 10 errors");
+    expect(html).toContain('href="https://rolecall.test/a/acme-calls/settings/users/import/42"');
+    expect(text).toContain("Hi Dana, this happened in Acme Calls.");
+    for (const body of [html, text]) {
+      expect(body).toContain("Acme Calls");
+      expect(body).toContain("people.xlsx");
+      expect(body).toContain("Second line");
+      expect(body).toContain("https://rolecall.test/profile#notifications");
+    }
+  });
+
+  it("escapes the title and the body", async () => {
+    const { html } = await renderEmail({ ...notification, props: { ...notification.props, title: hostile, body: hostile } });
+    expect(html).not.toContain("<script>");
+  });
+});
+
 describe("every template", () => {
   it("renders a whole document that says why the reader got it", async () => {
-    for (const message of [invitation(), passwordReset, accessChanged]) {
+    for (const message of [invitation(), passwordReset, accessChanged, notification]) {
       const { html, text } = await renderEmail(message);
       expect(html).toMatch(/^<!DOCTYPE html/);
       expect(html).toContain('lang="en"');

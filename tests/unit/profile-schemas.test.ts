@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/action-error";
 import { changePasswordSchema, preferencesSchema, profileNameSchema, supportedTimeZones } from "@/lib/validation/profile";
+import { NOTIFICATION_KINDS, notificationSettingsOf } from "@/lib/notifications/kinds";
+import { notificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { forgotPasswordSchema } from "@/lib/validation/user";
 
 const errorsOf = (schema: { safeParse(input: unknown): { success: boolean; error?: unknown } }, input: unknown) => {
@@ -74,5 +76,37 @@ describe("preferences", () => {
       dateFormat: "Choose a date format from the list.",
       landingPage: "Choose a page from the list.",
     });
+  });
+});
+
+describe("notification settings form", () => {
+  const every = (channels: { inApp: boolean; email: boolean }) => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, channels]));
+
+  it("takes on or off for both channels of every kind", () => {
+    const settings = { ...every({ inApp: true, email: false }), access_changed: { inApp: false, email: true } };
+    expect(notificationSettingsSchema.parse(settings)).toEqual(settings);
+  });
+
+  it("refuses a kind left out, a channel that is not on or off, and kinds it does not know", () => {
+    const { import_failed: _left, ...missing } = every({ inApp: true, email: true });
+    expect(errorsOf(notificationSettingsSchema, missing)).toEqual({ import_failed: "Choose how to be told." });
+    expect(errorsOf(notificationSettingsSchema, { ...every({ inApp: true, email: true }), invite_accepted: { inApp: "yes", email: true } })).toEqual({
+      "invite_accepted.inApp": "Choose on or off.",
+    });
+    expect(notificationSettingsSchema.parse({ ...every({ inApp: true, email: true }), __proto__: { inApp: false }, billing: { inApp: true, email: true } })).toEqual(
+      every({ inApp: true, email: true }),
+    );
+    expect(errorsOf(notificationSettingsSchema, "x".repeat(10_000))).toEqual({ form: "Reload the page and try again." });
+  });
+
+  it("reads stored settings over the defaults, and anything malformed as the default", () => {
+    const defaults = notificationSettingsOf(null);
+    expect(defaults.invite_accepted).toEqual({ inApp: true, email: false });
+    expect(defaults.access_changed).toEqual({ inApp: true, email: true });
+    expect(notificationSettingsOf({ invite_accepted: { email: true }, access_changed: "off", import_finished: { inApp: 0 } })).toEqual({
+      ...defaults,
+      invite_accepted: { inApp: true, email: true },
+    });
+    expect(notificationSettingsOf([1, 2])).toEqual(defaults);
   });
 });

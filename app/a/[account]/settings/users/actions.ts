@@ -23,6 +23,8 @@ import { removeMember } from "@/lib/members/remove-member";
 import { STALE_FORM } from "@/lib/members/membership-guards";
 import { lockPersonOfMember, updatePersonInfo } from "@/lib/members/update-person";
 import { inviteeSchema, inviteSchema, memberAccessSchema, memberInfoSchema, membershipRefSchema } from "@/lib/validation/invite";
+import { updateMemberNotificationSettings as changeMemberNotificationSettings } from "@/lib/notifications/update-notification-settings";
+import { memberNotificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { memberPreferencesSchema, preferencesFormValues } from "@/lib/validation/profile";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
@@ -171,6 +173,16 @@ export const updateMemberPreferences = accountAction({
     if (JSON.stringify(preferencesFormValues(person!)) !== JSON.stringify(original)) throw new ActionError(STALE_FORM);
     await updateProfile(tx, membership.userId, preferences);
     // The open dialog re-renders with what is now stored, so a second save is not taken for a stale one.
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const updateMemberNotificationSettings = accountAction({
+  input: memberNotificationSettingsSchema,
+  permission: "users.edit",
+  async run({ input, access, tx }) {
+    await changeMemberNotificationSettings(tx, access, input);
     refreshUsersPage(access);
     return null;
   },

@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { NotificationSettingsForm } from "@/app/_components/forms/notification-settings-form";
 import { PreferencesForm } from "@/app/_components/forms/preferences-form";
 import { Alert } from "@/app/_components/ui/alert";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/app/_components/ui/tabs";
 import { preferencesFormValues } from "@/lib/validation/profile";
-import { updateMemberPreferences } from "../actions";
+import { updateMemberNotificationSettings, updateMemberPreferences } from "../actions";
 import type { AccessChoices } from "./access-fields";
 import { confirmDiscard } from "./dialog-helpers";
 import { InviteeForm } from "./invitee-form";
@@ -46,6 +47,7 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
             <TabsTrigger value="security">Security</TabsTrigger>
             <TabsTrigger value="permissions">Permissions</TabsTrigger>
             <TabsTrigger value="preferences">Preferences</TabsTrigger>
+            <TabsTrigger value="notifications">Notification settings</TabsTrigger>
           </TabsList>
           <TabsContent value="information" className="pt-4">
             {invited ? (
@@ -72,6 +74,21 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
               />
             ) : (
               <Alert tone="info">This person also belongs to accounts you do not manage, so only they can change their preferences.</Alert>
+            )}
+          </TabsContent>
+          <TabsContent value="notifications" className="pt-4">
+            {invited ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Notification settings belong to the person; they set them once they accept.</p>
+            ) : coversPerson ? (
+              <NotificationSettingsForm
+                subject="member"
+                initial={member.notificationSettings}
+                action={(settings) =>
+                  updateMemberNotificationSettings(choices.accountSlug, { membershipId: member.membershipId, settings, original: member.notificationSettings })
+                }
+              />
+            ) : (
+              <Alert tone="info">This person also belongs to accounts you do not manage, so only they can change their notification settings.</Alert>
             )}
           </TabsContent>
         </Tabs>

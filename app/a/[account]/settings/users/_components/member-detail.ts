@@ -2,6 +2,7 @@ import type { DataFilter } from "@/lib/authz/data-filter";
 import type { Overrides } from "@/lib/authz/effective";
 import type { Product } from "@/lib/authz/products";
 import type { Role } from "@/lib/authz/roles";
+import type { NotificationSettings } from "@/lib/notifications/kinds";
 
 /** What the edit dialog shows of one member; loaded on the server for ?edit=<membership id>. */
 export type MemberDetail = {
@@ -19,4 +20,5 @@ export type MemberDetail = {
   timeZone: string | null;
   dateFormat: string | null;
   landingPage: string | null;
+  notificationSettings: NotificationSettings;
 };

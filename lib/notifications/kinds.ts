@@ -1,0 +1,33 @@
+// The kinds of notification, each with how a person is told by default. Read
+// by the notification settings forms (browser and server alike), so nothing
+// here touches the database.
+export const NOTIFICATION_KINDS = ["invite_accepted", "access_changed", "import_finished", "import_failed"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type Channels = { inApp: boolean; email: boolean };
+export type NotificationSettings = Record<NotificationKind, Channels>;
+
+export const NOTIFICATION_KIND_INFO: Record<NotificationKind, { label: string; description: string; defaults: Channels }> = {
+  invite_accepted: { label: "Invitation accepted", description: "Someone you invited joined the account.", defaults: { inApp: true, email: false } },
+  access_changed: { label: "Your access changed", description: "An admin changed your role, licenses or permissions.", defaults: { inApp: true, email: true } },
+  import_finished: { label: "Import finished", description: "A spreadsheet of users you uploaded has been applied.", defaults: { inApp: true, email: true } },
+  import_failed: { label: "Import stopped", description: "A spreadsheet you uploaded could not be applied to the end.", defaults: { inApp: true, email: true } },
+};
+
+/** A person's settings as stored (null, or any JSON), read over the defaults: anything malformed is the default. */
+export function notificationSettingsOf(stored: unknown): NotificationSettings {
+  const given = stored !== null && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => {
+      const channels = Object.hasOwn(given, kind) ? (given[kind] as Partial<Channels> | null) : undefined;
+      const { defaults } = NOTIFICATION_KIND_INFO[kind];
+      return [
+        kind,
+        {
+          inApp: typeof channels?.inApp === "boolean" ? channels.inApp : defaults.inApp,
+          email: typeof channels?.email === "boolean" ? channels.email : defaults.email,
+        },
+      ];
+    }),
+  ) as NotificationSettings;
+}
