@@ -70,3 +70,18 @@ test("a Super User sets how a member is told, in the edit dialog's Notification 
   await page.getByRole("dialog", { name: /^Edit / }).getByRole("button", { name: "Save notification settings" }).click();
   await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
 });
+
+test("the bell links to the notification settings, and its older pages refuse bad cursors and strangers", async ({ page }) => {
+  expect((await page.request.get("/api/notifications")).status()).toBe(401);
+  await signInAs(page, "observer@acme.test");
+  await page.goto("/a/acme");
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: "Notification settings" }).click();
+  await expect(page).toHaveURL("/profile#notifications-heading");
+  await expect(page.getByRole("region", { name: "Notification settings" })).toBeVisible();
+
+  expect((await page.request.get("/api/notifications?before=not-an-id")).status()).toBe(400);
+  const page1 = await page.request.get("/api/notifications");
+  expect(page1.status()).toBe(200);
+  expect(await page1.json()).toMatchObject({ items: expect.any(Array), more: expect.any(Boolean) });
+});

@@ -20,6 +20,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (CSRF, session, sign-out)",
   "app/api/accounts/route.ts": "lists only the caller's own reach; checks the session itself",
+  "app/api/notifications/route.ts": "lists only the caller's own notifications; checks the session itself",
 };
 const PUBLIC_PAGES: Record<string, string> = {
   "app/page.tsx": "redirects to the caller's home account or to sign-in",

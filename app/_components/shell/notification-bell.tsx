@@ -7,38 +7,41 @@ import { Button } from "@/app/_components/ui/button";
 import { LocalTime } from "@/app/_components/ui/local-time";
 import { Popover, PopoverContent, PopoverTrigger } from "@/app/_components/ui/popover";
 import { toast } from "@/app/_components/ui/toaster";
+import type { BellNotification } from "@/lib/notifications/bell-items";
 import { markAllNotificationsRead, markNotificationRead } from "./notification-actions";
 
-export type BellNotification = {
-  id: string;
-  title: string;
-  body: string;
-  link: string;
-  // ISO string: the layout renders on the server.
-  createdAt: string;
-  read: boolean;
-};
-
-type BellState = { unread: number; items: BellNotification[] };
+type BellState = { unread: number; items: BellNotification[]; more: boolean };
 
 // Links are stored as same-site paths; anything else is not followed.
 const isSameSitePath = (link: string) => link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\");
 
-export function NotificationBell({ unread, items }: BellState) {
-  const [state, setState] = useState<BellState>({ unread, items });
+export function NotificationBell({ unread, items, more }: BellState) {
+  const [state, setState] = useState<BellState>({ unread, items, more });
   // A fresh server render (reload, refresh) replaces what this browser marked.
-  const [fromServer, setFromServer] = useState<BellState>({ unread, items });
-  if (fromServer.unread !== unread || fromServer.items !== items) {
-    setFromServer({ unread, items });
-    setState({ unread, items });
+  const [fromServer, setFromServer] = useState<BellState>({ unread, items, more });
+  if (fromServer.unread !== unread || fromServer.items !== items || fromServer.more !== more) {
+    setFromServer({ unread, items, more });
+    setState({ unread, items, more });
   }
   const [pending, startTransition] = useTransition();
+  const [loading, setLoading] = useState(false);
+
+  async function showOlder() {
+    const last = state.items.at(-1);
+    if (!last) return;
+    setLoading(true);
+    const response = await fetch(`/api/notifications?before=${encodeURIComponent(last.id)}`, { cache: "no-store" }).catch(() => undefined);
+    const page = response?.ok ? ((await response.json().catch(() => undefined)) as { items: BellNotification[]; more: boolean } | undefined) : undefined;
+    setLoading(false);
+    if (!page) return void toast.error("Could not load older notifications. Try again in a moment.");
+    setState((current) => ({ ...current, items: [...current.items, ...page.items.filter((item) => !current.items.some((shown) => shown.id === item.id))], more: page.more }));
+  }
 
   function markOne(id: string) {
     const item = state.items.find((candidate) => candidate.id === id);
     if (!item || item.read) return;
     const previous = state;
-    setState({ unread: Math.max(0, state.unread - 1), items: state.items.map((candidate) => (candidate.id === id ? { ...candidate, read: true } : candidate)) });
+    setState({ ...state, unread: Math.max(0, state.unread - 1), items: state.items.map((candidate) => (candidate.id === id ? { ...candidate, read: true } : candidate)) });
     startTransition(async () => {
       const result = await markNotificationRead({ id });
       if (!result.ok) {
@@ -50,7 +53,7 @@ export function NotificationBell({ unread, items }: BellState) {
 
   function markAll() {
     const previous = state;
-    setState({ unread: 0, items: state.items.map((item) => ({ ...item, read: true })) });
+    setState({ ...state, unread: 0, items: state.items.map((item) => ({ ...item, read: true })) });
     startTransition(async () => {
       const result = await markAllNotificationsRead({});
       if (!result.ok) {
@@ -88,7 +91,7 @@ export function NotificationBell({ unread, items }: BellState) {
         </div>
         {state.items.length === 0 ? (
           <p className="px-4 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
-            You&apos;re all caught up. Accepted invitations and changes to your access show up here.
+            You&apos;re all caught up. Accepted invitations, changes to your access and finished imports show up here.
           </p>
         ) : (
           <ul className="max-h-[min(28rem,70vh)] divide-y divide-zinc-200 overflow-y-auto dark:divide-zinc-800">
@@ -124,8 +127,20 @@ export function NotificationBell({ unread, items }: BellState) {
                 </div>
               </li>
             ))}
+            {state.more ? (
+              <li className="px-4 py-2 text-center">
+                <Button variant="ghost" size="sm" disabled={loading} onClick={showOlder}>
+                  {loading ? "Loading…" : "Show older"}
+                </Button>
+              </li>
+            ) : null}
           </ul>
         )}
+        <div className="border-t border-zinc-200 px-4 py-2 text-right text-xs dark:border-zinc-800">
+          <Link href="/profile#notifications-heading" className="font-medium text-accent-700 hover:underline dark:text-accent-100">
+            Notification settings
+          </Link>
+        </div>
       </PopoverContent>
     </Popover>
   );

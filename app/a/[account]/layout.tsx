@@ -6,7 +6,8 @@ import { SidebarNav } from "@/app/_components/shell/sidebar-nav";
 import { UserMenu } from "@/app/_components/shell/user-menu";
 import { TimeDisplayProvider } from "@/app/_components/ui/time-display";
 import { listReachableAccounts } from "@/db/queries/accounts";
-import { countUnread, listNotifications } from "@/db/queries/notifications";
+import { countUnread, listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/db/queries/notifications";
+import { bellItem } from "@/lib/notifications/bell-items";
 import { authorize } from "@/lib/authz/authorize";
 
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
@@ -17,7 +18,7 @@ export default async function AccountLayout({ children, params }: { children: Re
   const [switcherGroups, unread, notifications] = await Promise.all([
     listReachableAccounts(session.user.id),
     countUnread(session.user.id),
-    listNotifications(session.user.id),
+    listNotifications(session.user.id, { limit: NOTIFICATIONS_PAGE_SIZE + 1 }),
   ]);
 
   return (
@@ -48,17 +49,7 @@ export default async function AccountLayout({ children, params }: { children: Re
               />
             </div>
             <div className="flex items-center gap-1">
-              <NotificationBell
-                unread={unread}
-                items={notifications.map((n) => ({
-                  id: n.id,
-                  title: n.title,
-                  body: n.body,
-                  link: n.link,
-                  createdAt: n.createdAt.toISOString(),
-                  read: n.readAt !== null,
-                }))}
-              />
+              <NotificationBell unread={unread} items={notifications.slice(0, NOTIFICATIONS_PAGE_SIZE).map(bellItem)} more={notifications.length > NOTIFICATIONS_PAGE_SIZE} />
               <UserMenu name={session.user.name} email={session.user.email} />
             </div>
           </div>
