@@ -67,28 +67,30 @@ export function importSummary(total: number, counts: ImportCounts): string {
   return `Import of ${total.toLocaleString("en-US")} ${total === 1 ? "row" : "rows"} finished: ${parts.join(", ") || "nothing to do"}`;
 }
 
-async function accountOf(tx: Transaction, accountId: string): Promise<{ slug: string; name: string }> {
+type AccountNames = { slug: string; name: string };
+
+async function accountOf(tx: Transaction, accountId: string): Promise<AccountNames> {
   const [account] = await tx.select({ slug: accounts.slug, name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));
   return account!;
 }
 
-const importPage = (slug: string, importId: string) => `/a/${slug}/settings/users/import/${importId}`;
-
-/** Marks the import finished and tells the uploader; returns the email ids to deliver. */
-async function finishImport(tx: Transaction, record: BulkImport, account: { slug: string; name: string }): Promise<string[]> {
-  await tx.update(bulkImports).set({ status: "finished", finishedAt: sql`now()` }).where(eq(bulkImports.id, record.id));
-  const counts = await importResultCounts(tx, record.id);
+/** Tells the uploader how their import ended, linking to its page; returns the email ids to deliver. */
+function tellUploader(tx: Transaction, record: BulkImport, account: AccountNames, notice: { kind: "import_finished" | "import_failed"; title: string; body: string }) {
   return sendNotifications(tx, [
     {
+      ...notice,
       userId: record.uploadedByUserId,
       accountId: record.accountId,
       accountName: account.name,
-      kind: "import_finished",
-      title: importSummary(record.totalRows, counts),
-      body: record.fileName,
-      link: importPage(account.slug, record.id),
+      link: `/a/${account.slug}/settings/users/import/${record.id}`,
     },
   ]);
+}
+
+async function finishImport(tx: Transaction, record: BulkImport, account: AccountNames): Promise<string[]> {
+  await tx.update(bulkImports).set({ status: "finished", finishedAt: sql`now()` }).where(eq(bulkImports.id, record.id));
+  const counts = await importResultCounts(tx, record.id);
+  return tellUploader(tx, record, account, { kind: "import_finished", title: importSummary(record.totalRows, counts), body: record.fileName });
 }
 
 /** Stops an import: the rows not yet applied are marked as not applied, with the reason; the uploader is told. */
@@ -98,16 +100,6 @@ async function failImport(tx: Transaction, record: BulkImport, failure: string):
     .set({ result: "error", error: failure })
     .where(and(eq(bulkImportRows.importId, record.id), isNull(bulkImportRows.result)));
   await tx.update(bulkImports).set({ status: "failed", failure, finishedAt: sql`now()`, doneRows: record.totalRows }).where(eq(bulkImports.id, record.id));
-  const account = await accountOf(tx, record.accountId);
-  return sendNotifications(tx, [
-    {
-      userId: record.uploadedByUserId,
-      accountId: record.accountId,
-      accountName: account.name,
-      kind: "import_failed",
-      title: `Import of ${record.totalRows.toLocaleString("en-US")} rows stopped`,
-      body: `${record.fileName}\n${failure}`,
-      link: importPage(account.slug, record.id),
-    },
-  ]);
+  const title = `Import of ${record.totalRows.toLocaleString("en-US")} rows stopped`;
+  return tellUploader(tx, record, await accountOf(tx, record.accountId), { kind: "import_failed", title, body: `${record.fileName}\n${failure}` });
 }
