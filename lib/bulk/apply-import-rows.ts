@@ -46,7 +46,9 @@ export async function applyImportRows(tx: Transaction, actor: ImportActor, rows:
   });
   if (pending.length === 0) return { outcomes, emailIds };
 
-  const replanned = await planImport(tx, actor, pending.map(toImportRow));
+  // The preview decided which rows restate a network membership (those are "unchanged" and not
+  // here); planned again without the file's other rows, none of these may be taken for one.
+  const replanned = await planImport(tx, actor, pending.map(toImportRow), { echoes: false });
   const invites: RowPlan[] = [];
   for (const [index, row] of pending.entries()) {
     const plan = replanned.rows[index]!;

@@ -19,14 +19,23 @@ const REACH_CHUNK = 1_000;
  * 1,000), and the account's Super User count when the file takes Super Users
  * away. The apply step re-checks each row under its locks.
  */
-export async function planImport(executor: Executor, actor: Actor, rows: ImportRow[]): Promise<ImportPlan> {
+export type PlanOptions = {
+  /**
+   * Whether a row may be read as restating a network membership (see
+   * networkEchoes). The apply step plans only rows the preview did not read
+   * so, and without the file's other rows, so it turns this off.
+   */
+  echoes?: boolean;
+};
+
+export async function planImport(executor: Executor, actor: Actor, rows: ImportRow[], { echoes: findEchoes = true }: PlanOptions = {}): Promise<ImportPlan> {
   // The caller authorizes; this guards against a caller that forgot.
   if (!actor.permissions.has("users.bulk_manage")) throw new ActionError("You cannot manage users in bulk in this account.");
 
   const emails = rows.map(importEmail);
   const members = await importMembersByEmail(executor, actor.account, [...new Set(emails.filter((email) => email !== undefined))]);
   const { memberOf, shadowedNetworkMember } = indexMembers(members);
-  const echoes = networkEchoes(rows, emails, memberOf, shadowedNetworkMember);
+  const echoes = findEchoes ? networkEchoes(rows, emails, memberOf, shadowedNetworkMember) : new Set<number>();
   const firstRowOf = new Map<string, number>();
   rows.forEach((row, i) => {
     const email = emails[i];

@@ -9,7 +9,7 @@ import type { ImportRow } from "@/lib/bulk/plan-import";
 import { previewUpload } from "@/lib/bulk/preview-upload";
 import { startImport } from "@/lib/bulk/start-import";
 import { bodiesOf } from "@/lib/email/stored-bodies";
-import { inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
+import { accountIdOf, inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -133,6 +133,20 @@ describe(`applying a bulk upload (${database.driver})`, () => {
     expect(changed).toMatchObject({ result: "error", error: "reporting@acme.test changed after the file was checked, so this row was left alone. Upload the file again to check it against the account as it is now." });
     expect(invited!.result).toBe("invited");
     expect((await membershipOf("reporting@acme.test", "acme")).role).toBe("observer");
+  });
+
+  it("applies a child account's row for a network member's own membership beside the row restating the network's", async () => {
+    // manager@acme.test is a network Manager with a membership of their own (Member) in Summit Auto.
+    const summit = await accountIdOf("summit-auto");
+    await db().insert(memberships).values({ userId: await userIdOf("manager@acme.test"), accountId: summit, role: "member", licenses: ["marketing"] });
+    const exported = { email: "manager@acme.test", name: "Morgan Lee", license: "Marketing, Contact Center" };
+    // Listed twice with the network's values: the first row restates the network membership, the second makes their own match it.
+    const { importId, plan } = await preview("superuser@acme.test", "summit-auto", [row({ ...exported, role: "Manager" }), row({ ...exported, role: "Manager" })]);
+    expect(plan.rows.map((r) => r.kind)).toEqual(["unchanged", "update"]);
+    await start("superuser@acme.test", "summit-auto", importId);
+    await drain(importId);
+    expect((await resultsOf(importId)).map((r) => r.result)).toEqual(["unchanged", "changed"]);
+    expect(await membershipOf("manager@acme.test", "summit-auto")).toMatchObject({ role: "manager", licenses: ["marketing", "contact_center"] });
   });
 
   it("starts only for its uploader, once, and with the number of deletions typed back", async () => {
