@@ -4,6 +4,7 @@ import { getSession, type CurrentSession } from "@/lib/auth/session";
 import { checkAccess, type AccessContext, type Authorization } from "@/lib/authz/authorize";
 import type { PermissionKey } from "@/lib/authz/permissions";
 import { ActionError, fieldErrorsOf, type FieldErrors } from "./action-error";
+import { describeError } from "./describe-error";
 
 export { ActionError, fieldErrorsOf, type FieldErrors } from "./action-error";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
@@ -105,12 +106,3 @@ function isNavigation(error: unknown): boolean {
   return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(digest);
 }
 
-/** An error's class, its database code if any, and where it was thrown, without its message. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const cause = error.cause as { code?: unknown } | undefined;
-  const code = (error as { code?: unknown }).code ?? cause?.code;
-  // Only the stack's frames: a message may run over several lines (Drizzle puts the query's parameters on the second).
-  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 5).join("\n");
-  return `${error.name}${typeof code === "string" ? ` (${code})` : ""}\n${frames}`;
-}

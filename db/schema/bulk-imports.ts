@@ -38,6 +38,8 @@ export const bulkImports = pgTable(
     deleteRows: integer().notNull().default(0),
     // Why a failed import stopped.
     failure: text(),
+    // Runs of the apply job that died with an unexpected error; past a few the import stops.
+    failedRuns: integer().notNull().default(0),
     createdAt: createdAt(),
     appliedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

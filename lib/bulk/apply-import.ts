@@ -38,7 +38,8 @@ export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUN
     try {
       await lockAccountAsActor(tx, actor);
     } catch (error) {
-      if (error instanceof ActionError) return { outcome: "done" as const, emailIds: await failImport(tx, locked, FAILURE_ACCESS) };
+      // Their role changed while this waited for the lock: read their access again, next chunk.
+      if (error instanceof ActionError) return { outcome: "more" as const, emailIds: [] };
       throw error;
     }
     if (locked.status === "queued") await tx.update(bulkImports).set({ status: "running" }).where(eq(bulkImports.id, importId));
@@ -53,6 +54,29 @@ export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUN
 }
 
 const isUnderway = (record: BulkImport) => record.status === "queued" || record.status === "running";
+
+/** After this many runs that died with an unexpected error, the import stops instead of retrying forever. */
+export const MAX_FAILED_RUNS = 5;
+const FAILURE_ERRORS = "Applying the file failed again and again on our side, so the rest of it was not applied. Upload the rows left, from the result workbook, once more.";
+
+/**
+ * Counts a run of the apply job that died with an unexpected error (the
+ * chunk it was on rolled back); the one that reaches MAX_FAILED_RUNS stops
+ * the import, its remaining rows marked, the uploader told.
+ */
+export async function recordFailedRun(importId: string): Promise<void> {
+  const emailIds = await db().transaction(async (tx) => {
+    const locked = await lockImport(tx, importId);
+    if (!locked || !isUnderway(locked)) return [];
+    const [counted] = await tx
+      .update(bulkImports)
+      .set({ failedRuns: sql`${bulkImports.failedRuns} + 1` })
+      .where(eq(bulkImports.id, importId))
+      .returning({ failedRuns: bulkImports.failedRuns });
+    return counted!.failedRuns >= MAX_FAILED_RUNS ? failImport(tx, locked, FAILURE_ERRORS) : [];
+  });
+  await deliverSoon(emailIds);
+}
 
 const FAILURE_ACCESS = "The person who uploaded the file may no longer manage users in bulk in this account, so the rest of it was not applied.";
 

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { deliverEmails, deliverOverdueEmails, type DeliveryOutcome } from "@/lib/email/deliver";
 import type { EmailTransport } from "@/lib/email/transport";
+import { withoutDetails } from "@/lib/describe-error";
 import { DELIVERY_LANE, EMAIL_DELIVERY_QUEUE, type EmailDeliveryJob } from "./email-delivery-requests";
 
 const EVERY_MINUTE = "* * * * *";
@@ -21,7 +22,7 @@ export async function startEmailDelivery(boss: PgBoss, transport: EmailTransport
     expireInSeconds: 5 * 60,
   });
 
-  const workerId = await boss.work<EmailDeliveryJob>(EMAIL_DELIVERY_QUEUE, async ([job]) => {
+  const workerId = await boss.work<EmailDeliveryJob>(EMAIL_DELIVERY_QUEUE, async ([job]) => withoutDetails(async () => {
     if (!job) return;
     const outcome = "emailIds" in job.data ? await deliverEmails(job.data.emailIds, transport) : await deliverOverdueEmails(transport);
     if ("emailIds" in job.data && outcome.retryAfterSeconds !== undefined && outcome.pending > 0) {
@@ -30,7 +31,7 @@ export async function startEmailDelivery(boss: PgBoss, transport: EmailTransport
     }
     reportTrouble(outcome);
     return outcome;
-  });
+  }));
 
   await boss.schedule(EMAIL_DELIVERY_QUEUE, EVERY_MINUTE, { overdue: true } satisfies EmailDeliveryJob, { singletonKey: DELIVERY_LANE });
   return workerId;

@@ -2,7 +2,8 @@ import { inArray } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { db } from "@/db/client";
 import { bulkImports } from "@/db/schema";
-import { applyImportChunk } from "@/lib/bulk/apply-import";
+import { applyImportChunk, recordFailedRun } from "@/lib/bulk/apply-import";
+import { withoutDetails } from "@/lib/describe-error";
 import { IMPORT_QUEUE, importLane, type ImportJob } from "./import-requests";
 
 const EVERY_MINUTE = "* * * * *";
@@ -24,16 +25,29 @@ export async function startImportWorker(boss: PgBoss, { expireInSeconds = 120 }:
   await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds });
   const workerId = await boss.work<ImportJob>(IMPORT_QUEUE, async ([job]) => {
     if (!job) return;
-    if ("sweep" in job.data) return resumeUnfinishedImports(boss);
-    const deadline = Date.now() + RUN_BUDGET_MS;
-    let outcome = await applyImportChunk(job.data.importId);
-    while (outcome === "more" && Date.now() < deadline) outcome = await applyImportChunk(job.data.importId);
-    if (outcome === "more") await boss.send(IMPORT_QUEUE, job.data, { singletonKey: importLane(job.data.importId) });
+    const { data } = job;
+    if ("sweep" in data) return withoutDetails(() => resumeUnfinishedImports(boss));
+    return withoutDetails(async () => {
+      try {
+        await applyFor(RUN_BUDGET_MS, data.importId, boss);
+      } catch (error) {
+        await recordFailedRun(data.importId);
+        throw error;
+      }
+    });
   });
   await boss.schedule(IMPORT_QUEUE, EVERY_MINUTE, { sweep: true } satisfies ImportJob, { singletonKey: "import-sweep" });
   // At start, not a minute later: imports a stopped server left underway carry on at once.
   await resumeUnfinishedImports(boss);
   return workerId;
+}
+
+/** Applies chunks until the budget is spent, then hands the rest to a fresh job. */
+async function applyFor(budgetMs: number, importId: string, boss: PgBoss): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  let outcome = await applyImportChunk(importId);
+  while (outcome === "more" && Date.now() < deadline) outcome = await applyImportChunk(importId);
+  if (outcome === "more") await boss.send(IMPORT_QUEUE, { importId } satisfies ImportJob, { singletonKey: importLane(importId) });
 }
 
 /**

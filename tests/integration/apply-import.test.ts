@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { bulkImportRows, bulkImports, emails, invitations, memberships, notifications, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
-import { applyImportChunk, importSummary } from "@/lib/bulk/apply-import";
+import { applyImportChunk, importSummary, MAX_FAILED_RUNS, recordFailedRun } from "@/lib/bulk/apply-import";
 import type { ImportRow } from "@/lib/bulk/plan-import";
 import { previewUpload } from "@/lib/bulk/preview-upload";
 import { startImport } from "@/lib/bulk/start-import";
@@ -207,6 +207,18 @@ describe(`applying a bulk upload (${database.driver})`, () => {
     expect(sent.map((email) => email.to).sort()).toEqual([...addresses].sort());
     const links = await db().select({ email: invitations.email }).from(invitations).where(inArray(invitations.email, addresses));
     expect(links).toHaveLength(7);
+  });
+
+  it("stops, rather than retry forever, an import whose job keeps dying", async () => {
+    const { importId } = await preview("superuser@acme.test", "acme", [row({ email: "never@new.test", role: "Member" })]);
+    await start("superuser@acme.test", "acme", importId);
+    for (let run = 1; run < MAX_FAILED_RUNS; run += 1) await recordFailedRun(importId);
+    expect((await importRecord(importId)).status).toBe("queued");
+    await recordFailedRun(importId);
+    expect(await importRecord(importId)).toMatchObject({ status: "failed", failedRuns: MAX_FAILED_RUNS, doneRows: 1 });
+    expect((await resultsOf(importId))[0]).toMatchObject({ result: "error", error: expect.stringContaining("failed again and again") });
+    expect(await applyImportChunk(importId)).toBe("done");
+    await expect(membershipOf("never@new.test", "acme")).rejects.toThrow();
   });
 
   it("words the summary for one row and for none", () => {

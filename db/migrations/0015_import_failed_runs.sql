@@ -1,0 +1,1 @@
+ALTER TABLE "bulk_imports" ADD COLUMN "failed_runs" integer DEFAULT 0 NOT NULL;
