@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { emails } from "@/db/schema";
-import { bodiesOf, type StoredEmail } from "./stored-bodies";
+import { bodiesOf, type EmailBodies, type StoredEmail } from "./stored-bodies";
 import type { BatchSendResult, EmailTransport, OutgoingEmail } from "./transport";
 
 /** Resend takes at most 100 messages per batch call. */
@@ -74,8 +74,18 @@ async function sendInBatches(rows: QueuedEmail[], transport: EmailTransport, opt
   const outcome: DeliveryOutcome = { sent: 0, failed: 0, pending: rows.length };
   const deadline = Date.now() + (options.budgetMs ?? RUN_BUDGET_MS);
   for (let start = 0; start < rows.length && Date.now() < deadline; start += BATCH_LIMIT) {
-    const batch = rows.slice(start, start + BATCH_LIMIT);
-    const result = await sendPatiently(batch, transport, options.sleep ?? pause);
+    const candidates = rows.slice(start, start + BATCH_LIMIT);
+    const bodies = await bodiesOf(candidates);
+    // A message that cannot be rendered counts a failed try (and is given up on after the last), without holding up the rest.
+    const unrenderable = candidates.filter((row) => bodies.get(row.id) === null);
+    if (unrenderable.length > 0) {
+      const failed = await recordFailure(unrenderable, "The email could not be rendered from its template.");
+      outcome.failed += failed;
+      outcome.pending -= failed;
+    }
+    const batch = candidates.filter((row) => bodies.get(row.id) !== null);
+    if (batch.length === 0) continue;
+    const result = await sendPatiently(batch, bodies, transport, options.sleep ?? pause);
     if (result.status === "rate-limited") {
       outcome.retryAfterSeconds = result.retryAfterSeconds;
       break;
@@ -95,8 +105,7 @@ async function sendInBatches(rows: QueuedEmail[], transport: EmailTransport, opt
   return outcome;
 }
 
-async function sendPatiently(batch: QueuedEmail[], transport: EmailTransport, sleep: (ms: number) => Promise<void>): Promise<BatchSendResult> {
-  const bodies = await bodiesOf(batch);
+async function sendPatiently(batch: QueuedEmail[], bodies: Map<string, EmailBodies | null>, transport: EmailTransport, sleep: (ms: number) => Promise<void>): Promise<BatchSendResult> {
   const messages: OutgoingEmail[] = batch.map(({ id, to, subject }) => ({ to, subject, ...bodies.get(id)! }));
   const key = idempotencyKeyFor(batch.map((row) => row.id));
   for (let pauses = 0; ; pauses++) {

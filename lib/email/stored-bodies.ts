@@ -22,12 +22,14 @@ function messageOf(row: StoredEmail): EmailMessage {
 /**
  * The bodies of stored emails, by id: those rendered when queued as they are,
  * the others (bulk sends) rendered now from their props, once per group of
- * messages that differ only in the recipient's link.
+ * messages that differ only in the recipient's link. Null for a message that
+ * cannot be rendered (its props no longer fit its template): one bad message
+ * must not hold up the others.
  */
-export async function bodiesOf(rows: StoredEmail[]): Promise<Map<string, EmailBodies>> {
+export async function bodiesOf(rows: StoredEmail[]): Promise<Map<string, EmailBodies | null>> {
   const shared = new Map<string, Promise<RenderedEmail>>();
   const bodies = await Promise.all(
-    rows.map(async (row): Promise<EmailBodies> => {
+    rows.map(async (row): Promise<EmailBodies | null> => {
       if (row.html !== null || !row.props) return { html: row.html ?? "", text: row.text ?? "" };
       const message = messageOf(row);
       const field = RECIPIENT_LINK[message.template];
@@ -40,7 +42,7 @@ export async function bodiesOf(rows: StoredEmail[]): Promise<Map<string, EmailBo
       // Rendered apart whenever the placeholder did not come through verbatim.
       if (!html.includes(LINK_PLACEHOLDER) || !text.includes(LINK_PLACEHOLDER)) return renderEmail(message);
       return { html: html.replaceAll(LINK_PLACEHOLDER, escapeAttribute(link)), text: text.replaceAll(LINK_PLACEHOLDER, link) };
-    }),
+    }).map((rendering) => rendering.catch(() => null)),
   );
   return new Map(rows.map((row, index) => [row.id, bodies[index]!]));
 }

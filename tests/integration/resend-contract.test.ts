@@ -7,7 +7,8 @@ import { emails } from "@/db/schema";
 import { resendConfigOf } from "@/lib/email/config";
 import { BATCH_LIMIT, deliverEmails, deliverOverdueEmails, idempotencyKeyFor, MAX_ATTEMPTS } from "@/lib/email/deliver";
 import { createResendTransport } from "@/lib/email/resend-transport";
-import { queueEmail, type EmailMessage } from "@/lib/email/send";
+import { renderEmail } from "@/lib/email/render-email";
+import { queueBulkEmails, queueEmail, type EmailMessage } from "@/lib/email/send";
 import type { EmailTransport } from "@/lib/email/transport";
 import { parseEnv } from "@/lib/env";
 import { useTestDatabase } from "./support/test-database";
@@ -112,6 +113,30 @@ describe("delivery through Resend", () => {
     expect(sent.map((row) => row.providerMessageId).sort()).toEqual(["re_msg_1", "re_msg_2", "re_msg_3"]);
     // The bodies held one-time links; the provider has them now.
     expect(sent.every((row) => row.html === null && row.text === null)).toBe(true);
+  });
+
+  it("renders bulk emails as it sends them, each with its own link, the same as one rendered alone", async () => {
+    const ids = await queueBulkEmails(db(), [1, 2, 3].map(invitation), "resend");
+    const stored = await rowsOf(ids);
+    expect(stored.every((row) => row.html === null && row.props !== null)).toBe(true);
+
+    expect(await deliverEmails(ids, transport)).toEqual({ sent: 3, failed: 0, pending: 0 });
+    const body = [...provider.requests[0]!.body].sort((a, b) => String(a.to).localeCompare(String(b.to)));
+    for (const [index, message] of body.entries()) {
+      const alone = await renderEmail(invitation(index + 1));
+      expect(message).toEqual({ from: FROM, to: `person${index + 1}@example.com`, subject: alone.subject, html: alone.html, text: alone.text });
+    }
+    // The props held the links too: cleared with the bodies.
+    expect((await rowsOf(ids)).every((row) => row.props === null && row.html === null)).toBe(true);
+  });
+
+  it("sends the rest of a batch when one stored email can no longer be rendered, and counts a failed try on that one", async () => {
+    const ids = await queueBulkEmails(db(), [1, 2].map(invitation), "resend");
+    const [broken] = await db().insert(emails).values({ template: "no-such-template", to: "broken@example.com", subject: "Broken", props: {}, status: "queued" }).returning();
+    expect(await deliverEmails([...ids, broken!.id], transport)).toEqual({ sent: 2, failed: 0, pending: 1 });
+    expect(provider.requests).toHaveLength(1);
+    expect(provider.requests[0]!.body.map((message) => message.to).sort()).toEqual(["person1@example.com", "person2@example.com"]);
+    expect((await rowsOf([broken!.id]))[0]).toMatchObject({ status: "queued", attempts: 1, lastError: "The email could not be rendered from its template." });
   });
 
   it("never sends an email twice: a second run finds nothing to send", async () => {

@@ -19,7 +19,7 @@ export default async function DevMailMessagePage({ params }: Props) {
   const email = isUuid(id) ? await findOutboxEmail(id) : undefined;
   if (!email) notFound();
   // Bulk sends are stored unrendered; they are rendered here, as delivery would.
-  const { html, text } = (await bodiesOf([email])).get(email.id)!;
+  const { html, text } = (await bodiesOf([email])).get(email.id) ?? { html: "", text: "This email could not be rendered from its template." };
   const links = linksIn(text);
 
   return (
