@@ -56,8 +56,11 @@ test("a Super User sets how a member is told, in the edit dialog's Notification 
   await page.getByRole("menuitem", { name: "Edit" }).click();
   const editor = page.getByRole("dialog", { name: /^Edit / });
   await editor.getByRole("tab", { name: "Notification settings" }).click();
-  const toggle = editor.getByRole("checkbox", { name: "Your access changed: by email" });
+  const toggle = editor.getByRole("checkbox", { name: "Import finished: by email" });
   await expect(toggle).toBeChecked();
+  // A change to their access is a security notice: its email cannot be turned off, by them or by an admin.
+  await expect(editor.getByRole("row", { name: /Your access changed/ })).toContainText("Always");
+  await expect(editor.getByRole("checkbox", { name: "Your access changed: by email" })).toHaveCount(0);
   await toggle.uncheck();
   await editor.getByRole("button", { name: "Save notification settings" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
@@ -65,8 +68,8 @@ test("a Super User sets how a member is told, in the edit dialog's Notification 
 
   await page.reload();
   await page.getByRole("dialog", { name: /^Edit / }).getByRole("tab", { name: "Notification settings" }).click();
-  await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Your access changed: by email" })).not.toBeChecked();
-  await page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Your access changed: by email" }).check();
+  await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Import finished: by email" })).not.toBeChecked();
+  await page.getByRole("dialog", { name: /^Edit / }).getByRole("checkbox", { name: "Import finished: by email" }).check();
   await page.getByRole("dialog", { name: /^Edit / }).getByRole("button", { name: "Save notification settings" }).click();
   await expect(page.getByRole("dialog", { name: /^Edit / }).getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
 });

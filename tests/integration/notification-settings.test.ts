@@ -67,9 +67,9 @@ describe(`notification settings (${database.driver})`, () => {
     expect(mail[0]!.text).toContain("/profile#notifications-heading");
   });
 
-  it("sends a kind's own email instead of the generic one", async () => {
+  it("sends a kind's own email instead of the generic one, and a change of access always by email", async () => {
     const observer = await userIdOf("observer@acme.test");
-    await setSettings("observer@acme.test", null);
+    await setSettings("observer@acme.test", every(false, false));
     const own: EmailMessage = { template: "access-changed", to: "observer@acme.test", props: { name: "Riley", accountName: "Acme Network", changes: ["Your role is now Member."], accountUrl: "http://x.test/a/acme" } };
     const [emailId] = await inTransaction((tx) => sendNotifications(tx, [{ ...notice(observer, "access_changed", "Your access to Acme Network changed"), email: own }]));
     const [sent] = await db().select().from(emails).where(inArray(emails.id, [emailId!]));

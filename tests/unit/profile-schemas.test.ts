@@ -108,5 +108,7 @@ describe("notification settings form", () => {
       invite_accepted: { inApp: true, email: true },
     });
     expect(notificationSettingsOf([1, 2])).toEqual(defaults);
+    // A change to someone's access is always emailed, whatever is stored.
+    expect(notificationSettingsOf({ access_changed: { inApp: false, email: false } }).access_changed).toEqual({ inApp: false, email: true });
   });
 });

@@ -47,7 +47,7 @@ export function NotificationSettingsForm({ initial, action, subject = "self" }: 
         </thead>
         <tbody>
           {NOTIFICATION_KINDS.map((kind) => {
-            const { label, description } = NOTIFICATION_KIND_INFO[kind];
+            const { label, description, always } = NOTIFICATION_KIND_INFO[kind];
             return (
               <tr key={kind} className="border-t border-zinc-100 dark:border-zinc-800">
                 <th scope="row" className="py-2.5 pr-3 text-left font-normal">
@@ -56,12 +56,19 @@ export function NotificationSettingsForm({ initial, action, subject = "self" }: 
                 </th>
                 {CHANNELS.map((channel) => (
                   <td key={channel.key} className="px-2 py-2.5 text-center">
-                    <input
-                      type="checkbox"
-                      aria-label={`${label}: ${channel.label.toLowerCase()}`}
-                      className="size-4 accent-accent-600"
-                      {...form.register(`${kind}.${channel.key}`)}
-                    />
+                    {always?.channel === channel.key ? (
+                      // Not a control: the value stays on in the form's values, and the server keeps it on whatever is sent.
+                      <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400" title={always.reason}>
+                        Always<span className="sr-only">: {always.reason}</span>
+                      </span>
+                    ) : (
+                      <input
+                        type="checkbox"
+                        aria-label={`${label}: ${channel.label.toLowerCase()}`}
+                        className="size-4 accent-accent-600"
+                        {...form.register(`${kind}.${channel.key}`)}
+                      />
+                    )}
                   </td>
                 ))}
               </tr>
