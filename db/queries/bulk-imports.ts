@@ -86,13 +86,29 @@ export async function importResultCounts(executor: Executor, importId: string): 
 }
 
 /** The import's rows in sheet order, a page at a time after `afterRow` (for the result workbook). */
-export async function importRowsPage(executor: Executor, importId: string, afterRow: number, limit: number): Promise<BulkImportRow[]> {
-  return executor
-    .select()
+/** The import's rows in sheet order, a page at a time along the row numbers: never one giant query. */
+export async function* importRowPages(executor: Executor, importId: string, pageSize = 5_000): AsyncGenerator<BulkImportRow[]> {
+  for (let afterRow = 0; ; ) {
+    const page = await executor
+      .select()
+      .from(bulkImportRows)
+      .where(and(eq(bulkImportRows.importId, importId), gt(bulkImportRows.rowNumber, afterRow)))
+      .orderBy(asc(bulkImportRows.rowNumber))
+      .limit(pageSize);
+    if (page.length === 0) return;
+    yield page;
+    afterRow = page.at(-1)!.rowNumber;
+  }
+}
+
+/** Whether any row of the upload had a Delete User cell (so its result workbook keeps that column). */
+export async function importHasDeleteCells(executor: Executor, importId: string): Promise<boolean> {
+  const [found] = await executor
+    .select({ one: sql`1` })
     .from(bulkImportRows)
-    .where(and(eq(bulkImportRows.importId, importId), gt(bulkImportRows.rowNumber, afterRow)))
-    .orderBy(asc(bulkImportRows.rowNumber))
-    .limit(limit);
+    .where(and(eq(bulkImportRows.importId, importId), sql`${bulkImportRows.deleteCell} <> ''`))
+    .limit(1);
+  return found !== undefined;
 }
 
 /** The account's imports, newest first (the import page lists the recent ones). */

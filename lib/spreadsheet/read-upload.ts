@@ -1,6 +1,7 @@
 import { COLUMN_LABELS, UPLOAD_COLUMNS, type UploadColumn } from "./header-match";
 import { parseInWorker, type ParseResult } from "./parse-worker";
 import { inspectZip, isZip, readSmallEntry, type ZipSummary } from "./zip-guard";
+import { columnLetter } from "./xlsx-writer";
 
 export type { UploadColumn } from "./header-match";
 
@@ -58,12 +59,6 @@ const ZIP_ERRORS: Record<Exclude<ZipSummary, { ok: true }>["problem"], string> =
 };
 
 const fail = (error: string): ReadUploadResult => ({ ok: false, error });
-
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 function looksLikeText(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 64 * 1024);

@@ -1,9 +1,8 @@
-import { utils, write, type WorkBook } from "xlsx";
 import type { MemberRow } from "@/db/queries/members";
 import type { BulkImportRow, ImportRowResult } from "@/db/schema";
 import { PRODUCT_LABELS, PRODUCTS, type Product } from "@/lib/authz/products";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/authz/roles";
-import { sheetOf, type CellValue } from "./cells";
+import { writeWorkbook, type CellValue } from "./xlsx-writer";
 
 // Role and license names exactly as in the catalogue, so an edited export or a
 // filled template reads back with the same words.
@@ -26,8 +25,9 @@ function statusText(member: MemberRow, now: number): string {
 }
 
 function helpSheet() {
-  return sheetOf(
-    [
+  return {
+    name: "Help",
+    rows: [
       ["Column or value", "What it means"],
       ["Email", "Required. The person's email address; one row per person."],
       ["Role", "Required. One of the roles below, as written."],
@@ -40,39 +40,34 @@ function helpSheet() {
       ["License", "What it unlocks"],
       ...PRODUCTS.map((product): CellValue[] => [PRODUCT_LABELS[product], `Unlocks the portal's ${PRODUCT_LABELS[product]} features (see "Learn more about roles").`]),
     ],
-    [24, 100],
-  );
-}
-
-function toXlsx(book: WorkBook): Buffer {
-  return write(book, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+    columnWidths: [24, 100],
+  };
 }
 
 /** The empty upload template: a Users sheet with its header and a Help sheet. */
-export function templateWorkbook(): Buffer {
-  const book = utils.book_new();
-  utils.book_append_sheet(book, sheetOf([[...TEMPLATE_COLUMNS]], [32, 20, 28, 28]), "Users");
-  utils.book_append_sheet(book, helpSheet(), "Help");
-  return toXlsx(book);
+export function templateWorkbook(): Promise<Buffer> {
+  return writeWorkbook([{ name: "Users", rows: [[...TEMPLATE_COLUMNS]], columnWidths: [32, 20, 28, 28] }, helpSheet()]);
 }
 
-/** The account's users as the table filtered them, one typed row each. */
-export function exportWorkbook(members: MemberRow[], now = Date.now()): Buffer {
-  const rows: CellValue[][] = [
-    [...EXPORT_COLUMNS],
-    ...members.map((member): CellValue[] => [
-      member.email,
-      member.name,
-      ROLE_LABELS[member.role],
-      licensesText(member.licenses),
-      statusText(member, now),
-      member.lastSignInAt,
-      member.twoFactorEnabled ? "On" : "Off",
-    ]),
+function exportRow(member: MemberRow, now: number): CellValue[] {
+  return [
+    member.email,
+    member.name,
+    ROLE_LABELS[member.role],
+    licensesText(member.licenses),
+    statusText(member, now),
+    member.lastSignInAt,
+    member.twoFactorEnabled ? "On" : "Off",
   ];
-  const book = utils.book_new();
-  utils.book_append_sheet(book, sheetOf(rows, [32, 28, 20, 28, 12, 18, 6]), "Users");
-  return toXlsx(book);
+}
+
+/** The account's users as the table filtered them, one typed row each, written as the pages arrive. */
+export function exportWorkbook(pages: Iterable<MemberRow[]> | AsyncIterable<MemberRow[]>, now = Date.now()): Promise<Buffer> {
+  async function* rows(): AsyncGenerator<CellValue[]> {
+    yield [...EXPORT_COLUMNS];
+    for await (const page of pages) for (const member of page) yield exportRow(member, now);
+  }
+  return writeWorkbook([{ name: "Users", rows: rows(), columnWidths: [32, 28, 20, 28, 12, 18, 6] }]);
 }
 
 const RESULT_LABELS: Record<ImportRowResult, string> = { invited: "Invited", changed: "Changed", deleted: "Deleted", unchanged: "No change", error: "Error" };
@@ -80,22 +75,19 @@ const RESULT_LABELS: Record<ImportRowResult, string> = { invited: "Invited", cha
 /**
  * An import's rows as they were uploaded, with what happened to each: ready to
  * fix and upload again (the upload reads Result and Error as columns to leave out).
+ * Written as the pages arrive; the Delete User column is there when any row had one.
  */
-export function importResultWorkbook(rows: BulkImportRow[]): Buffer {
-  const deletes = rows.some((row) => row.deleteCell !== "");
-  const header: CellValue[] = [...TEMPLATE_COLUMNS, ...(deletes ? ["Delete User"] : []), "Result", "Error"];
-  const body = rows.map((row): CellValue[] => [
-    row.email,
-    row.role,
-    row.name,
-    row.license,
-    ...(deletes ? [row.deleteCell] : []),
-    row.result ? RESULT_LABELS[row.result] : "Not applied",
-    row.error ?? "",
-  ]);
-  const book = utils.book_new();
-  utils.book_append_sheet(book, sheetOf([header, ...body], [32, 20, 28, 28, ...(deletes ? [12] : []), 12, 80]), "Users");
-  return toXlsx(book);
+export function importResultWorkbook(pages: Iterable<BulkImportRow[]> | AsyncIterable<BulkImportRow[]>, { deleteColumn }: { deleteColumn: boolean }): Promise<Buffer> {
+  async function* rows(): AsyncGenerator<CellValue[]> {
+    yield [...TEMPLATE_COLUMNS, ...(deleteColumn ? ["Delete User"] : []), "Result", "Error"];
+    for await (const page of pages) {
+      for (const row of page) {
+        const result = row.result ? RESULT_LABELS[row.result] : "Not applied";
+        yield [row.email, row.role, row.name, row.license, ...(deleteColumn ? [row.deleteCell] : []), result, row.error ?? ""];
+      }
+    }
+  }
+  return writeWorkbook([{ name: "Users", rows: rows(), columnWidths: [32, 20, 28, 28, ...(deleteColumn ? [12] : []), 12, 80] }]);
 }
 
 const fileStamp = (at: Date) => at.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");

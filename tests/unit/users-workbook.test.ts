@@ -21,8 +21,8 @@ const member = (overrides: Partial<MemberRow>): MemberRow => ({
 });
 
 describe("the import template", () => {
-  it("has the Users columns and a Help sheet naming every role and license as the catalogue does", () => {
-    const book = read(templateWorkbook());
+  it("has the Users columns and a Help sheet naming every role and license as the catalogue does", async () => {
+    const book = read(await templateWorkbook());
     expect(book.SheetNames).toEqual(["Users", "Help"]);
     expect(utils.sheet_to_json(book.Sheets.Users!, { header: 1 })).toEqual([[...TEMPLATE_COLUMNS]]);
     const help = utils.sheet_to_json<string[]>(book.Sheets.Help!, { header: 1 }).map((row) => row[0]);
@@ -31,15 +31,15 @@ describe("the import template", () => {
 });
 
 describe("the users export", () => {
-  it("writes typed cells: text, a real date, never a formula", () => {
+  it("writes typed cells: text, a real date, never a formula", async () => {
     const now = Date.parse("2026-11-23T12:00:00Z");
     const book = read(
-      exportWorkbook(
-        [
+      await exportWorkbook(
+        [[
           member({}),
           member({ email: "x@example.com", name: '=HYPERLINK("http://evil.test","click")', status: "invited", inviteExpiresAt: new Date(now + 1000), lastSignInAt: null, twoFactorEnabled: false, licenses: ["marketing"] }),
           member({ email: "late@example.com", status: "invited", inviteExpiresAt: new Date(now - 1000) }),
-        ],
+        ]],
         now,
       ),
       { cellDates: true },

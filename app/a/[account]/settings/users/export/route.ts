@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import type { MemberRow } from "@/db/queries/members";
 import { authorizeRoute } from "@/lib/authz/route-access";
 import { membersForExport } from "@/lib/members/export-members";
 import { exportFileName, exportWorkbook } from "@/lib/spreadsheet/users-workbook";
@@ -13,7 +12,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // The table's own parameters; a bad one is left out, as the page does. A page cursor does not apply.
   const { query } = parseMembersQuery(Object.fromEntries(request.nextUrl.searchParams));
   const { after: _ignored, ...view } = query;
-  const members: MemberRow[] = [];
-  for await (const page of membersForExport(access.account, view)) members.push(...page);
-  return xlsxResponse(exportWorkbook(members), exportFileName(new Date()));
+  return xlsxResponse(await exportWorkbook(membersForExport(access.account, view)), exportFileName(new Date()));
 }

@@ -6,5 +6,5 @@ import { xlsxResponse } from "@/lib/spreadsheet/xlsx-response";
 export async function GET(_request: Request, { params }: { params: Promise<{ account: string }> }) {
   const { denied } = await authorizeRoute((await params).account, "users.bulk_manage");
   if (denied) return denied;
-  return xlsxResponse(templateWorkbook(), TEMPLATE_FILE_NAME);
+  return xlsxResponse(await templateWorkbook(), TEMPLATE_FILE_NAME);
 }
