@@ -3,8 +3,9 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { env, pgliteDataDir } from "@/lib/env";
+import { openPostgresClient } from "./postgres-client";
 import * as schema from "./schema";
 
 // Both drivers expose the same Drizzle query API; the postgres.js type stands
@@ -18,7 +19,7 @@ export type DatabaseHandle =
   | { driver: "pglite"; db: Database; client: PGlite; close(): Promise<void> };
 
 export function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = openPostgresClient(url);
   const db = drizzlePostgres({ client, schema, casing: "snake_case" });
   return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
 }
