@@ -43,8 +43,8 @@ export const memberships = pgTable(
   },
   (t) => [
     uniqueIndex("memberships_user_account_key").on(t.userId, t.accountId),
-    index("memberships_account_idx").on(t.accountId),
-    // One per users-table sort, ties broken by id; descending sorts scan them
+    // One per users-table sort, ties broken by id (each also serves any lookup
+    // by account, so there is no index on the account alone to maintain); descending sorts scan them
     // backwards. Collation "C" sorts the same on every server and in PGlite.
     // The email and name trail each key (an INCLUDE, which Drizzle cannot
     // declare) so a search is tested on the index alone, never visiting the table.
