@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { HEAP_FLAGS } from "./server-heap.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Written with the time the last successful build started: sources edited
@@ -43,7 +44,7 @@ const port = process.env.PORT ?? "3000";
 // meant for others says so with APP_URL (and then needs a mail provider or
 // EMAIL_OUTBOX=on, see lib/email/config.ts) or runs on DATABASE_URL.
 const demoOnly = !process.env.DATABASE_URL && !process.env.APP_URL && !process.env.RESEND_API_KEY;
-const server = spawn(process.execPath, [nextBin, "start", "--port", port, ...(demoOnly ? ["--hostname", "127.0.0.1"] : [])], {
+const server = spawn(process.execPath, [...HEAP_FLAGS, nextBin, "start", "--port", port, ...(demoOnly ? ["--hostname", "127.0.0.1"] : [])], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { accounts, invitations, memberships, users } from "@/db/schema";
-import { createOneTimeToken } from "@/lib/auth/tokens";
+import { createOneTimeTokens } from "@/lib/auth/tokens";
 import type { Product } from "@/lib/authz/products";
 import { ROLE_LABELS, type Role } from "@/lib/authz/roles";
 import { queueBulkEmails } from "@/lib/email/send";
@@ -28,7 +28,8 @@ export async function inviteMembersInBulk(tx: Transaction, actor: InvitingActor,
     insert into ${users} (email, name) select p.email, p.name from jsonb_to_recordset(${people}::jsonb) as p(email text, name text)
     on conflict (email) do nothing`);
 
-  const links = invitees.map((invitee) => ({ ...invitee, ...createOneTimeToken() }));
+  const tokens = createOneTimeTokens(invitees.length);
+  const links = invitees.map((invitee, i) => ({ ...invitee, ...tokens[i]! }));
   const [account] = await tx.select({ ttlDays: accounts.inviteTtlDays }).from(accounts).where(eq(accounts.id, actor.account.id));
   const expiresAt = new Date(Date.now() + (account?.ttlDays ?? 7) * DAY_MS);
   const rows = JSON.stringify(links.map(({ email, name, role, licenses, hash }) => ({ email, name, role, licenses, hash })));
