@@ -9,3 +9,4 @@ export * from "./invitations";
 export * from "./emails";
 export * from "./notifications";
 export * from "./bulk-imports";
+export * from "./rate-limits";

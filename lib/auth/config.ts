@@ -1,7 +1,8 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/env";
-import { verifyCredentials } from "./credentials";
+import { clientIp } from "@/lib/http/client-ip";
+import { SignInThrottled, verifyCredentialsWithLimits } from "./sign-in-limits";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -25,7 +26,7 @@ function authConfig(): NextAuthConfig {
       // A failed sign-in is an expected outcome, not a server error: keep it
       // (and its stack) out of the logs. The audit log records sign-ins.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
+        if (error.name === "CredentialsSignin" || error instanceof SignInThrottled) return;
         // next-auth wraps the real failure (a database error, say) in cause.err.
         const cause = (error as { cause?: { err?: unknown } }).cause?.err;
         console.error(`[auth] ${error.name}`, cause ?? error);
@@ -34,8 +35,9 @@ function authConfig(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const identity = await verifyCredentials(raw);
+        async authorize(raw, request) {
+          const identity = await verifyCredentialsWithLimits(raw, clientIp(request.headers));
+          if (identity === "throttled") throw new SignInThrottled();
           return identity ? { id: identity.id, sessionVersion: identity.sessionVersion } : null;
         },
       }),

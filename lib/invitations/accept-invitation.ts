@@ -4,6 +4,7 @@ import { findAccountAccess } from "@/db/queries/accounts";
 import { consumeInvitation, findInvitationByToken, voidInvitation, type InvitationView } from "@/db/queries/invitations";
 import { memberships, users } from "@/db/schema";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
+import { LIMITS, passwordThrottles, recordFailure, secondsToWait } from "@/lib/auth/rate-limit";
 import { permissionsOfAccess } from "@/lib/authz/access-permissions";
 import { parseOverrides } from "@/lib/authz/effective";
 import { grantProblems } from "@/lib/authz/grants";
@@ -62,21 +63,31 @@ export type Acceptance =
 
 export type AcceptResult =
   | { ok: true; accountSlug: string; email: string }
-  | { ok: false; reason: "link" | "void" | "wrong-person" | "wrong-password" | "has-login" };
+  | { ok: false; reason: "link" | "void" | "wrong-person" | "wrong-password" | "has-login" }
+  | { ok: false; reason: "throttled"; seconds: number };
 
 /**
  * Accepts an invitation: the link is consumed by one conditional UPDATE in
  * the same transaction that activates the membership, so it works once even
  * when submitted twice at the same moment.
  */
-export async function acceptInvitation(token: string, acceptance: Acceptance): Promise<AcceptResult> {
+export async function acceptInvitation(token: string, acceptance: Acceptance, callerIp: string): Promise<AcceptResult> {
+  // Links that do not work are counted per address; a password proof counts as a sign-in does.
+  const linkThrottles = [{ rule: LIMITS.invitationPerIp, subject: callerIp }];
+  const linkWait = await secondsToWait(linkThrottles);
+  if (linkWait > 0) return { ok: false, reason: "throttled", seconds: linkWait };
   const current = await describeInvitation(token);
   if (current.state !== "open") {
     if (acceptance.kind !== "signed-in") await verifyAgainstDecoy(acceptance.password);
+    await recordFailure(linkThrottles);
     return { ok: false, reason: "link" };
   }
   const { invitation } = current;
+  const passwordChecks = acceptance.kind === "existing-person" ? passwordThrottles(invitation.email, callerIp) : [];
+  const passwordWait = await secondsToWait(passwordChecks);
+  if (passwordWait > 0) return { ok: false, reason: "throttled", seconds: passwordWait };
   const proof = await checkAcceptance(invitation, acceptance);
+  if (proof === "wrong-password") await recordFailure(passwordChecks);
   if (proof !== "ok") return { ok: false, reason: proof };
   const stillGrants = await inviterStillGrants(invitation);
   const passwordHash = acceptance.kind === "new-person" ? await hashPassword(acceptance.password) : undefined;

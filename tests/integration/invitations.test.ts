@@ -18,6 +18,9 @@ import { inviteSchema } from "@/lib/validation/invite";
 import { accessAs, accountIdOf, inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
+// Acceptance is counted per caller address (lib/auth/rate-limit.ts).
+const TEST_IP = "203.0.113.7";
+
 const database = useTestDatabase();
 beforeAll(() => seedDemoData());
 
@@ -104,7 +107,7 @@ describe(`accepting (${database.driver})`, () => {
   it("lets a new person set their name and password and activates the membership, once", async () => {
     const { token, membershipId } = await invite("joiner@example.com");
     expect((await describeInvitation(token)).state).toBe("open");
-    const result = await acceptInvitation(token, { kind: "new-person", name: "Jo Iner", password: NEW_PASSWORD });
+    const result = await acceptInvitation(token, { kind: "new-person", name: "Jo Iner", password: NEW_PASSWORD }, TEST_IP);
     expect(result).toEqual({ ok: true, accountSlug: "acme", email: "joiner@example.com" });
     expect((await invitedMembership(membershipId))?.status).toBe("active");
     const [person] = await db().select().from(users).where(eq(users.email, "joiner@example.com"));
@@ -112,15 +115,15 @@ describe(`accepting (${database.driver})`, () => {
     expect(await verifyPassword(person!.passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(await accessAs("joiner@example.com", "acme")).not.toBe("not-found");
 
-    expect(await acceptInvitation(token, { kind: "new-person", name: "Again", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect(await acceptInvitation(token, { kind: "new-person", name: "Again", password: NEW_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "link" });
     expect((await describeInvitation(token)).state).toBe("accepted");
   });
 
   it("works once when accepted twice at the same moment", async () => {
     const { token } = await invite("racer@example.com");
     const results = await Promise.all([
-      acceptInvitation(token, { kind: "new-person", name: "A", password: NEW_PASSWORD }),
-      acceptInvitation(token, { kind: "new-person", name: "B", password: NEW_PASSWORD }),
+      acceptInvitation(token, { kind: "new-person", name: "A", password: NEW_PASSWORD }, TEST_IP),
+      acceptInvitation(token, { kind: "new-person", name: "B", password: NEW_PASSWORD }, TEST_IP),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
@@ -128,14 +131,14 @@ describe(`accepting (${database.driver})`, () => {
   it("asks a person with a login for their own password", async () => {
     const email = await personWithLogin("has.login@example.com");
     const { token } = await invite(email);
-    expect(await acceptInvitation(token, { kind: "new-person", name: "X", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "has-login" });
-    expect(await acceptInvitation(token, { kind: "existing-person", password: "not their password" })).toEqual({ ok: false, reason: "wrong-password" });
-    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await acceptInvitation(token, { kind: "new-person", name: "X", password: NEW_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "has-login" });
+    expect(await acceptInvitation(token, { kind: "existing-person", password: "not their password" }, TEST_IP)).toEqual({ ok: false, reason: "wrong-password" });
+    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD }, TEST_IP)).toMatchObject({ ok: true });
   });
 
   it("refuses a signed-in person other than the invitee", async () => {
     const { token } = await invite("someone.else@example.com");
-    const result = await acceptInvitation(token, { kind: "signed-in", userId: await userIdOf("member@acme.test") });
+    const result = await acceptInvitation(token, { kind: "signed-in", userId: await userIdOf("member@acme.test") }, TEST_IP);
     expect(result).toEqual({ ok: false, reason: "wrong-person" });
     expect((await describeInvitation(token)).state).toBe("open");
   });
@@ -144,7 +147,7 @@ describe(`accepting (${database.driver})`, () => {
     const { token, membershipId } = await invite("late@example.com");
     await db().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.membershipId, membershipId));
     expect((await describeInvitation(token)).state).toBe("expired");
-    expect(await acceptInvitation(token, { kind: "new-person", name: "Late", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect(await acceptInvitation(token, { kind: "new-person", name: "Late", password: NEW_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "link" });
     expect((await invitedMembership(membershipId))?.status).toBe("invited");
   });
 
@@ -190,7 +193,7 @@ describe(`accepting (${database.driver})`, () => {
     const brightMembership = await membershipOf(email, "bright-dental");
     await inTransaction((tx) => updatePersonInfo(tx, networkAdmin, brightMembership.id, { name: "Moved", email: "moved@example.com", phone: null }, { name: "Has Login", email, phone: null }));
     expect((await describeInvitation(token)).state).toBe("email_changed");
-    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect(await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "link" });
   });
 
   it("sends a fresh link when an invitee's access changes, so a link grants only what it said", async () => {
@@ -221,7 +224,7 @@ describe(`accepting (${database.driver})`, () => {
     const managerId = await userIdOf("manager@acme.test");
     await db().update(memberships).set({ role: "member" }).where(and(eq(memberships.userId, managerId)));
     try {
-      expect(await acceptInvitation(token, { kind: "new-person", name: "V", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "void" });
+      expect(await acceptInvitation(token, { kind: "new-person", name: "V", password: NEW_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "void" });
       expect((await describeInvitation(token)).state).toBe("void");
       expect((await invitedMembership(membershipId))?.status).toBe("invited");
     } finally {
@@ -232,7 +235,7 @@ describe(`accepting (${database.driver})`, () => {
   it("treats garbage and oversized tokens as unknown", async () => {
     expect((await describeInvitation("nope")).state).toBe("unknown");
     expect((await describeInvitation("x".repeat(5000))).state).toBe("unknown");
-    expect(await acceptInvitation("nope", { kind: "new-person", name: "N", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "link" });
+    expect(await acceptInvitation("nope", { kind: "new-person", name: "N", password: NEW_PASSWORD }, TEST_IP)).toEqual({ ok: false, reason: "link" });
   });
 });
 
@@ -247,7 +250,7 @@ describe(`an invited row keeps the person private (${database.driver})`, () => {
     expect((await listMembers(acme, { q: "zebulon" })).rows).toHaveLength(0);
     expect((await listMembers(acme, { q: "secret" })).rows).toHaveLength(0);
 
-    await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD });
+    await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD }, TEST_IP);
     const [accepted] = (await listMembers(acme, { q: "zebulon" })).rows;
     expect(accepted).toMatchObject({ email, name: "Zebulon Secret", status: "active" });
   });

@@ -12,6 +12,9 @@ import { inviteSchema } from "@/lib/validation/invite";
 import { accountIdOf, inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
+// Acceptance is counted per caller address (lib/auth/rate-limit.ts).
+const TEST_IP = "203.0.113.7";
+
 const database = useTestDatabase();
 let acmeId: string;
 beforeAll(async () => {
@@ -96,7 +99,7 @@ describe(`what notifies whom (${database.driver})`, () => {
     );
     const token = issued.inviteUrl.split("/invite/")[1]!;
     expect(await countUnread(inviter)).toBe(0);
-    expect(await acceptInvitation(token, { kind: "new-person", name: "Notify Me", password: "violet staircase umbrella" })).toMatchObject({ ok: true });
+    expect(await acceptInvitation(token, { kind: "new-person", name: "Notify Me", password: "violet staircase umbrella" }, TEST_IP)).toMatchObject({ ok: true });
 
     expect(await countUnread(inviter)).toBe(1);
     const [notification] = await listNotifications(inviter);

@@ -14,6 +14,9 @@ import { useTestDatabase } from "./support/test-database";
 // The forgot-password action hands its work to after(); here it runs at once,
 // and the test awaits it before looking at the outbox.
 const deferred = vi.hoisted(() => [] as Promise<unknown>[]);
+// Each test request comes from an address of its own: the per-address limit is tested in rate-limits.test.ts.
+let requestNumber = 0;
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `198.51.100.${++requestNumber}` }) }));
 vi.mock("next/server", () => ({ after: (work: () => Promise<unknown>) => void deferred.push(work()) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {

@@ -1,11 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { fieldErrorsOf } from "@/lib/action-error";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { LIMITS, recordFailure, secondsToWait, tryAgainMessage } from "@/lib/auth/rate-limit";
+import { clientIp } from "@/lib/http/client-ip";
 import { forgotPasswordSchema } from "@/lib/validation/user";
 
-export type ForgotPasswordResult = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string> };
+export type ForgotPasswordResult = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string>; error?: string };
 
 const RESET_LINK_SENT = "If an account exists for that address, we sent a link. It works for 1 hour.";
 
@@ -13,6 +16,14 @@ const RESET_LINK_SENT = "If an account exists for that address, we sent a link. 
 export async function requestPasswordResetLink(input: unknown): Promise<ForgotPasswordResult> {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  // Every request counts (each sends an email), for any address, known or not.
+  const throttles = [
+    { rule: LIMITS.resetPerEmail, subject: parsed.data.email },
+    { rule: LIMITS.resetPerIp, subject: clientIp(await headers()) },
+  ];
+  const wait = await secondsToWait(throttles);
+  if (wait > 0) return { ok: false, fieldErrors: {}, error: tryAgainMessage(wait) };
+  await recordFailure(throttles);
   // The answer must not tell whether the address has an account, so the
   // lookup and the email happen after it is sent: neither its words nor its
   // timing depend on them.

@@ -12,6 +12,7 @@ import { requestPasswordResetLink } from "./actions";
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string>();
+  const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const {
     register,
@@ -24,6 +25,7 @@ export function ForgotPasswordForm() {
     startTransition(async () => {
       const result = await requestPasswordResetLink(values);
       if (result.ok) return setSent(result.message);
+      setFormError(result.error);
       for (const [field, message] of Object.entries(result.fieldErrors)) setError(field as keyof ForgotPasswordInput, { message });
     });
   });
@@ -48,6 +50,7 @@ export function ForgotPasswordForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         id="email"
         label="Email"

@@ -1,8 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { passwordThrottles, secondsToWait, tryAgainMessage } from "@/lib/auth/rate-limit";
+import { SignInThrottled } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/http/client-ip";
 import { signInSchema } from "@/lib/validation/sign-in";
 
 export type SignInResult = { ok: false; error: string };
@@ -22,6 +26,9 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return { ok: false, error: tryAgainMessage(await secondsToWait(passwordThrottles(email, clientIp(await headers())))) };
+    }
     if (error instanceof CredentialsSignin) return { ok: false, error: INCORRECT };
     // Anything else (the database is down, a misconfiguration) is our fault,
     // not a wrong password; the logger has the cause.
