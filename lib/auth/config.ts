@@ -26,7 +26,8 @@ function authConfig(): NextAuthConfig {
       // A failed sign-in is an expected outcome, not a server error: keep it
       // (and its stack) out of the logs. The audit log records sign-ins.
       error(error) {
-        if (error.name === "CredentialsSignin" || error instanceof SignInThrottled) return;
+        // By type, not name: the server build renames classes.
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
         // next-auth wraps the real failure (a database error, say) in cause.err.
         const cause = (error as { cause?: { err?: unknown } }).cause?.err;
         console.error(`[auth] ${error.name}`, cause ?? error);

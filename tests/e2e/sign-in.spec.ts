@@ -27,6 +27,19 @@ test.describe("failed sign-in stays on the form with a clear message", () => {
     });
   }
 
+  test("a run of wrong passwords is slowed with a clear wait, the same for any email", async ({ page }) => {
+    await page.goto("/sign-in");
+    // An address of this test's own: the back-off is per email, known or not.
+    const answered = () => page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in");
+    for (let i = 0; i <= 10; i++) {
+      await Promise.all([answered(), submitSignIn(page, "guessing-run@acme.test", `guess number ${i}`)]);
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(INCORRECT);
+    }
+    await submitSignIn(page, "guessing-run@acme.test", "one more guess");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Too many attempts. Try again in 1 minute.");
+    await expect(page).toHaveURL("/sign-in");
+  });
+
   test("empty fields show inline errors tied to their inputs", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
