@@ -5,11 +5,12 @@
 
 import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/db/queries/profile";
+import { bumpSessionVersion } from "@/db/queries/users";
 import { selfAction } from "@/lib/action";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { reissueSessionToken } from "@/lib/auth/reissue-session";
 import { notificationSettingsSchema } from "@/lib/validation/notification-settings";
-import { changePasswordSchema, preferencesSchema, profileNameSchema } from "@/lib/validation/profile";
+import { changePasswordSchema, preferencesSchema, profileNameSchema, signOutElsewhereSchema } from "@/lib/validation/profile";
 import { refuseCommonPassword } from "@/lib/validation/server-password";
 
 export const updateName = selfAction({
@@ -28,6 +29,15 @@ export const changePassword = selfAction({
   // Every other session ended with the change; this one carries on, with the
   // version this change set (not whatever is current: a later sign-out
   // everywhere must still end it).
+  afterCommit: async ({ sessionVersion }, session) => {
+    await reissueSessionToken(session.user.id, sessionVersion);
+  },
+});
+
+export const signOutEverywhereElse = selfAction({
+  input: signOutElsewhereSchema,
+  run: async ({ session, tx }) => ({ sessionVersion: await bumpSessionVersion(session.user.id, tx) }),
+  // Every session ended, this browser's included; it alone carries on, with the new version.
   afterCommit: async ({ sessionVersion }, session) => {
     await reissueSessionToken(session.user.id, sessionVersion);
   },

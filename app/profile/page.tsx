@@ -12,6 +12,7 @@ import { NameForm } from "./_components/name-form";
 import { PasswordForm } from "./_components/password-form";
 import { ProfileHeader } from "./_components/profile-header";
 import { ProfileSection } from "./_components/profile-section";
+import { SessionsForm } from "./_components/sessions-form";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -32,6 +33,13 @@ export default async function ProfilePage() {
         </ProfileSection>
         <ProfileSection id="password" title="Password" description="Changing it signs you out everywhere else.">
           <PasswordForm />
+        </ProfileSection>
+        <ProfileSection
+          id="sessions"
+          title="Sessions"
+          description="Signed in on a computer or phone you no longer use, or someone else's? End every session but this one."
+        >
+          <SessionsForm />
         </ProfileSection>
         <ProfileSection id="preferences" title="Preferences">
           <PreferencesForm initial={preferences} timeZones={supportedTimeZones()} action={updatePreferences} />

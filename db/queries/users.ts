@@ -69,9 +69,12 @@ export async function recordSignIn(userId: string): Promise<void> {
 }
 
 /** Ends every session of a person: tokens carrying the old version are refused. */
-export async function bumpSessionVersion(userId: string, executor: Executor = db()): Promise<void> {
-  await executor
+/** Ends every session the person holds; returns the new version (a session the caller keeps is reissued with it). */
+export async function bumpSessionVersion(userId: string, executor: Executor = db()): Promise<number> {
+  const [bumped] = await executor
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return bumped?.sessionVersion ?? 0;
 }

@@ -85,3 +85,6 @@ export const memberPreferencesSchema = preferencesSchema.extend({
   membershipId: z.uuid({ error: "Unknown member." }),
   original: z.object({ timeZone: z.string().max(64), dateFormat: z.string().max(32), landingPage: z.string().max(32) }, { error: "Reload the page and try again." }),
 });
+
+/** Signing out everywhere else takes nothing but the session. */
+export const signOutElsewhereSchema = z.object({});

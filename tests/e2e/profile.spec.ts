@@ -94,6 +94,29 @@ test("changing the password keeps this session and ends the others", async ({ pa
   await expect(page.getByText(/^Password changed/)).toBeVisible();
 });
 
+test("signing out everywhere else refuses the other browser's old cookie and keeps this one", async ({ page, browser }) => {
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signInAs(other, PERSON);
+  const oldCookies = await otherContext.cookies();
+  await openProfile(page);
+
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByText("Every other session is signed out. This browser stays signed in.")).toBeVisible();
+
+  await page.goto("/a/acme");
+  await expect(page.getByRole("button", { name: /: switch account$/ })).toBeVisible();
+  await other.goto("/a/acme");
+  await expect(other).toHaveURL(/\/sign-in/);
+  // The old cookie, sent again as it was, is refused too.
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayed = await replay.newPage();
+  await replayed.goto("/profile");
+  await expect(replayed).toHaveURL(/\/sign-in/);
+  await Promise.all([otherContext.close(), replay.close()]);
+});
+
 test("preferences are kept, and the start page is where / leads", async ({ page }) => {
   await openProfile(page);
   await page.getByLabel("Time zone").selectOption("Europe/Berlin");

@@ -5,6 +5,7 @@ import { listOwnMemberships } from "@/db/queries/profile";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { resolveSession } from "@/lib/auth/resolve-session";
 import type { CurrentSession } from "@/lib/auth/session";
 import { landingPathFor } from "@/lib/profile/landing-path";
 import { setMembershipStatus, userIdOf } from "./support/fixtures";
@@ -18,7 +19,7 @@ vi.mock("@/lib/auth/session", () => ({ getSession: async () => signedIn.session 
 vi.mock("@/lib/auth/reissue-session", () => ({ reissueSessionToken: reissue }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { changePassword, updateName, updatePreferences } = await import("@/app/profile/actions");
+const { changePassword, signOutEverywhereElse, updateName, updatePreferences } = await import("@/app/profile/actions");
 
 const database = useTestDatabase();
 const NEW_PASSWORD = "violet harbour lantern";
@@ -86,6 +87,29 @@ describe(`changing one's own password (${database.driver})`, () => {
       ok: false,
       error: "Your session has ended. Sign in again to continue.",
     });
+  });
+});
+
+describe(`signing out everywhere else (${database.driver})`, () => {
+  it("ends every session of the person, old tokens refused, and keeps this one with the new version", async () => {
+    await signInAs("reporting@acme.test");
+    const before = await personRow("reporting@acme.test");
+    const someoneElse = await personRow("member@acme.test");
+    const oldToken = { userId: before.id, sessionVersion: before.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) };
+    expect(await resolveSession(oldToken)).not.toBeNull();
+
+    expect(await signOutEverywhereElse({})).toEqual({ ok: true, data: { sessionVersion: before.sessionVersion + 1 } });
+    expect(await resolveSession(oldToken)).toBeNull();
+    expect(await resolveSession({ ...oldToken, sessionVersion: before.sessionVersion + 1 })).not.toBeNull();
+    expect(reissue).toHaveBeenCalledWith(before.id, before.sessionVersion + 1);
+    // Nobody else's sessions moved.
+    expect((await personRow("member@acme.test")).sessionVersion).toBe(someoneElse.sessionVersion);
+  });
+
+  it("answers a signed-out caller with the signed-out failure and changes nothing", async () => {
+    const before = await personRow("reporting@acme.test");
+    expect(await signOutEverywhereElse({})).toEqual({ ok: false, error: "Your session has ended. Sign in again to continue." });
+    expect(await personRow("reporting@acme.test")).toEqual(before);
   });
 });
 
