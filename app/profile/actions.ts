@@ -12,6 +12,7 @@ import { reissueSessionToken } from "@/lib/auth/reissue-session";
 import { notificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { changePasswordSchema, preferencesSchema, profileNameSchema, signOutElsewhereSchema } from "@/lib/validation/profile";
 import { refuseCommonPassword } from "@/lib/validation/server-password";
+import { recordAudit } from "@/lib/audit/record";
 
 export const updateName = selfAction({
   input: profileNameSchema,
@@ -36,7 +37,12 @@ export const changePassword = selfAction({
 
 export const signOutEverywhereElse = selfAction({
   input: signOutElsewhereSchema,
-  run: async ({ session, tx }) => ({ sessionVersion: await bumpSessionVersion(session.user.id, tx) }),
+  async run({ session, tx }) {
+    const sessionVersion = await bumpSessionVersion(session.user.id, tx);
+    const self = { userId: session.user.id, email: session.user.email };
+    await recordAudit(tx, { action: "auth.signed_out_everywhere", accountId: null, actor: self, target: { type: "person", id: self.userId, label: self.email } });
+    return { sessionVersion };
+  },
   // Every session ended, this browser's included; it alone carries on, with the new version.
   afterCommit: async ({ sessionVersion }, session) => {
     await reissueSessionToken(session.user.id, sessionVersion);

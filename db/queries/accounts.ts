@@ -184,3 +184,10 @@ export async function findAccountById(accountId: string): Promise<Account | unde
   const [row] = await db().select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   return row;
 }
+
+/** Account names by id, for lists that name where something happened. */
+export async function listAccountNames(accountIds: string[]): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db().select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

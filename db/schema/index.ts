@@ -10,3 +10,4 @@ export * from "./emails";
 export * from "./notifications";
 export * from "./bulk-imports";
 export * from "./rate-limits";
+export * from "./audit-events";

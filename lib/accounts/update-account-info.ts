@@ -5,6 +5,9 @@ import { ActionError } from "@/lib/action-error";
 import type { Product } from "@/lib/authz/products";
 import { PRODUCT_LABELS } from "@/lib/authz/products";
 
+export type AccountInfo = Pick<Account, "name" | "products" | "inviteTtlDays">;
+const infoOf = ({ name, products, inviteTtlDays }: AccountInfo): AccountInfo => ({ name, products, inviteTtlDays });
+
 /**
  * Renames an account and changes its products. Dropping a product takes that
  * license from every member who has it — refused while someone holds only
@@ -14,7 +17,7 @@ export async function updateAccountInfo(
   tx: Transaction,
   account: Pick<Account, "id">,
   change: { name: string; products: Product[]; inviteTtlDays?: number; expectedUpdatedAt: string },
-): Promise<Account> {
+): Promise<{ before: AccountInfo; after: Account }> {
   const [current] = await tx.select().from(accounts).where(eq(accounts.id, account.id)).for("update");
   if (!current) throw new ActionError("This account no longer exists.");
   if (current.updatedAt.getTime() !== new Date(change.expectedUpdatedAt).getTime()) {
@@ -44,5 +47,5 @@ export async function updateAccountInfo(
     .set({ name: change.name, products: change.products, inviteTtlDays: change.inviteTtlDays ?? current.inviteTtlDays })
     .where(eq(accounts.id, account.id))
     .returning();
-  return updated!;
+  return { before: infoOf(current), after: updated! };
 }

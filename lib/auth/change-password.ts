@@ -3,6 +3,7 @@ import type { Transaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { hashPassword, verifyPassword } from "./password";
+import { recordAudit } from "@/lib/audit/record";
 
 const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
 
@@ -25,6 +26,8 @@ export async function changeOwnPassword(
     .update(users)
     .set({ passwordHash: await hashPassword(passwords.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
-    .returning({ sessionVersion: users.sessionVersion });
+    .returning({ sessionVersion: users.sessionVersion, email: users.email });
+  const self = { userId, email: changed!.email };
+  await recordAudit(tx, { action: "auth.password_changed", accountId: null, actor: self, target: { type: "person", id: userId, label: changed!.email } });
   return { sessionVersion: changed!.sessionVersion };
 }

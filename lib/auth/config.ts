@@ -37,7 +37,8 @@ function authConfig(): NextAuthConfig {
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(raw, request) {
-          const identity = await verifyCredentialsWithLimits(raw, clientIp(request.headers));
+          const origin = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null };
+          const identity = await verifyCredentialsWithLimits(raw, origin);
           if (identity === "throttled") throw new SignInThrottled();
           return identity ? { id: identity.id, sessionVersion: identity.sessionVersion } : null;
         },

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { consumePasswordToken, findUsablePasswordToken } from "@/db/queries/password-tokens";
 import { users } from "@/db/schema";
 import { hashPassword } from "./password";
+import { recordAudit } from "@/lib/audit/record";
 
 /**
  * Sets a password through a one-time link. The token is consumed in the same
@@ -16,10 +17,13 @@ export async function setPasswordWithToken(token: string, password: string): Pro
   return db().transaction(async (tx) => {
     const consumed = await consumePasswordToken(token, tx);
     if (!consumed) return false;
-    await tx
+    const [person] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, consumed.userId));
+      .where(eq(users.id, consumed.userId))
+      .returning({ email: users.email });
+    const self = { userId: consumed.userId, email: person?.email ?? null };
+    await recordAudit(tx, { action: "auth.password_reset", accountId: null, actor: self, target: { type: "person", id: consumed.userId, label: self.email } });
     return true;
   });
 }

@@ -1,4 +1,10 @@
+import { eq } from "drizzle-orm";
 import { CredentialsSignin } from "next-auth";
+import { db } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/users";
+import { users } from "@/db/schema";
+import { recordAudit, type AuditOrigin } from "@/lib/audit/record";
+import { emailSchema } from "@/lib/validation/user";
 import { verifyCredentials, type SignedInIdentity } from "./credentials";
 import { forgetFailures, LIMITS, passwordThrottles, recordFailure, secondsToWait } from "./rate-limit";
 
@@ -13,11 +19,42 @@ export class SignInThrottled extends CredentialsSignin {
  * about it), a failure counted against both, a success clearing the email's
  * count. The same for a known and an unknown email.
  */
-export async function verifyCredentialsWithLimits(raw: unknown, ip: string, now = new Date()): Promise<SignedInIdentity | "throttled" | null> {
-  const throttles = passwordThrottles((raw as { email?: unknown } | null)?.email, ip);
+export async function verifyCredentialsWithLimits(
+  raw: unknown,
+  origin: AuditOrigin & { ip: string },
+  now = new Date(),
+): Promise<SignedInIdentity | "throttled" | null> {
+  const typedEmail = (raw as { email?: unknown } | null)?.email;
+  const throttles = passwordThrottles(typedEmail, origin.ip);
+  // Refused unheard, and not logged one by one: a blocked run knocking every second would flood the log.
   if ((await secondsToWait(throttles, now)) > 0) return "throttled";
   const identity = await verifyCredentials(raw);
-  if (identity) await forgetFailures(throttles.filter((throttle) => throttle.rule === LIMITS.signInPerEmail));
-  else await recordFailure(throttles, now);
+  if (identity) {
+    await forgetFailures(throttles.filter((throttle) => throttle.rule === LIMITS.signInPerEmail));
+    const [person] = await db().select({ email: users.email }).from(users).where(eq(users.id, identity.id));
+    const self = { userId: identity.id, email: person?.email ?? null };
+    await recordAudit(db(), { action: "auth.signed_in", accountId: null, actor: self, target: { type: "person", id: identity.id, label: self.email }, origin });
+  } else {
+    await recordFailure(throttles, now);
+    await auditFailure(typedEmail, origin);
+  }
   return identity;
+}
+
+/**
+ * A failed sign-in is recorded against the person whose email was typed, when
+ * there is one. What was typed is never stored: someone who types their
+ * password into the email field must not find it in the log.
+ */
+async function auditFailure(typedEmail: unknown, origin: AuditOrigin): Promise<void> {
+  const email = emailSchema.safeParse(typedEmail);
+  const person = email.success ? await findUserByEmail(email.data) : undefined;
+  if (!person) return;
+  await recordAudit(db(), {
+    action: "auth.sign_in_failed",
+    accountId: null,
+    actor: null,
+    target: { type: "person", id: person.id, label: person.email },
+    origin,
+  });
 }

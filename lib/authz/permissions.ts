@@ -258,6 +258,13 @@ const CATALOGUE = define({
     licenses: NO_LICENSE,
     minimumRole: "super_user",
   },
+  "account.view_audit_log": {
+    area: "account",
+    label: "View the audit log",
+    description: "See and export who changed what in the account (and, in a network, its accounts).",
+    licenses: NO_LICENSE,
+    minimumRole: "super_user",
+  },
   "account.manage_performance_marketing": {
     area: "account",
     label: "Manage Performance Marketing",

@@ -6,6 +6,8 @@ import { ActionError } from "@/lib/action-error";
 import type { Actor } from "@/lib/members/membership-guards";
 import { deleteConfirmationMessage } from "@/lib/validation/bulk-import";
 import { PREVIEW_LIFETIME_HOURS } from "./preview-upload";
+import { auditActor, recordAudit } from "@/lib/audit/record";
+import { importLane } from "@/lib/jobs/import-requests";
 
 const HOUR_MS = 3_600_000;
 
@@ -29,4 +31,12 @@ export async function startImport(tx: Transaction, actor: Actor, request: { impo
     throw new ActionError(message, { confirmDeletes: message });
   }
   await tx.update(bulkImports).set({ status: "queued", appliedAt: sql`now()` }).where(eq(bulkImports.id, record.id));
+  // Every run of the apply job works under this one key (pg-boss's singleton key), whatever its job id.
+  await recordAudit(tx, {
+    action: "import.applied",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "import", id: record.id, label: record.fileName },
+    details: { jobKey: importLane(record.id), rows: record.totalRows, deletes: record.deleteRows },
+  });
 }

@@ -10,6 +10,7 @@ import { parseOverrides } from "@/lib/authz/effective";
 import { grantProblems } from "@/lib/authz/grants";
 import { deliverSoon } from "@/lib/email/send";
 import { sendNotifications } from "@/lib/notifications/send-notifications";
+import { recordAudit } from "@/lib/audit/record";
 
 const TOKEN_MAX_LENGTH = 200;
 
@@ -117,6 +118,13 @@ export async function acceptInvitation(token: string, acceptance: Acceptance, ca
       .where(and(eq(memberships.id, invitation.membershipId!), eq(memberships.status, "invited")))
       .returning({ id: memberships.id });
     if (!activated) return { ok: false, reason: "link" };
+    await recordAudit(tx, {
+      action: "invitation.accepted",
+      accountId: invitation.account.id,
+      actor: { userId: invitation.userId!, email: invitation.email },
+      target: { type: "membership", id: invitation.membershipId!, label: invitation.email },
+      details: { as: acceptance.kind },
+    });
     const emailIds = consumed.invitedByUserId
       ? await sendNotifications(tx, [
           {

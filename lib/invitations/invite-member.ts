@@ -6,6 +6,7 @@ import type { DataFilter } from "@/lib/authz/data-filter";
 import { grantProblems, type AccessGrant } from "@/lib/authz/grants";
 import { lockAccountAsActor, type Actor } from "@/lib/members/membership-guards";
 import { issueInvitationLink, type IssuedInvitation } from "./send-invitation";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 export type InvitingActor = Actor & { session: { user: { id: string; name: string } } };
 export type Invitee = AccessGrant & { email: string; name: string; dataFilter?: DataFilter | null };
@@ -47,6 +48,13 @@ export async function inviteMember(
     })
     .returning({ id: memberships.id, role: memberships.role });
   const issued = await issueInvitationLink(tx, actor, { membership: membership!, email: invitee.email, name: invitee.name }, "email");
+  await recordAudit(tx, {
+    action: "invitation.sent",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membership!.id, label: invitee.email },
+    details: { role: invitee.role, licenses: invitee.licenses, overrides: invitee.overrides ?? {} },
+  });
   return { ...issued, membershipId: membership!.id };
 }
 

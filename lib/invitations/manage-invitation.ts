@@ -6,6 +6,7 @@ import { ActionError } from "@/lib/action-error";
 import { lockEditableMembership } from "@/lib/members/membership-guards";
 import { findOrCreatePerson, refuseExistingMember, type InvitingActor } from "./invite-member";
 import { issueInvitationLink, type IssuedInvitation } from "./send-invitation";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 async function lockInvitedMembership(tx: Transaction, actor: InvitingActor, membershipId: string) {
   const membership = await lockEditableMembership(tx, actor, membershipId);
@@ -28,7 +29,15 @@ export async function renewInvitation(
   delivery: "email" | "copy",
 ): Promise<IssuedInvitation> {
   const invited = await lockInvitedMembership(tx, actor, membershipId);
-  return issueInvitationLink(tx, actor, { ...invited, name: await latestInviteeName(tx, membershipId) }, delivery);
+  const issued = await issueInvitationLink(tx, actor, { ...invited, name: await latestInviteeName(tx, membershipId) }, delivery);
+  await recordAudit(tx, {
+    action: "invitation.resent",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membershipId, label: invited.email },
+    details: { delivery },
+  });
+  return issued;
 }
 
 /**
@@ -66,8 +75,14 @@ export async function changeInvitee(
 
 /** Withdraws a pending invitation: its link stops working and the invited membership goes. */
 export async function revokeInvitation(tx: Transaction, actor: InvitingActor, membershipId: string): Promise<void> {
-  const { membership } = await lockInvitedMembership(tx, actor, membershipId);
+  const { membership, email } = await lockInvitedMembership(tx, actor, membershipId);
   await endOpenInvitation(tx, membership.id, "revoked");
+  await recordAudit(tx, {
+    action: "invitation.revoked",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membership.id, label: email },
+  });
   await tx.delete(memberships).where(eq(memberships.id, membership.id));
   await forgetUnusedPerson(tx, membership);
 }

@@ -6,6 +6,7 @@ import type { DataFilter } from "@/lib/authz/data-filter";
 import type { AccessGrant } from "@/lib/authz/grants";
 import { grantProblems } from "@/lib/authz/grants";
 import { assertStillReachedBySuperUser, lockEditableMembership, STALE_FORM, type Actor } from "./membership-guards";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 /**
  * Gives a member a new role, licenses and toggles, as one change. Refused when
@@ -46,5 +47,13 @@ export async function changeMemberAccess(
     .where(eq(memberships.id, membership.id))
     .returning();
   await assertStillReachedBySuperUser(tx, actor);
+  const accessOf = (m: Membership) => ({ role: m.role, licenses: m.licenses, overrides: m.overrides, dataFilter: m.dataFilter });
+  await recordAudit(tx, {
+    action: "member.access_changed",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membership.id, label: membership.sortEmail },
+    details: { before: accessOf(membership), after: accessOf(updated!) },
+  });
   return { before: membership, after: updated! };
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { memberships, type Membership } from "@/db/schema";
 import { assertNotHolder, assertNotInvited, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 /**
  * Deactivates or reactivates a membership of this account only; the person's
@@ -22,5 +23,11 @@ export async function changeMemberStatus(
     .where(eq(memberships.id, membership.id))
     .returning();
   await assertStillReachedBySuperUser(tx, actor);
+  await recordAudit(tx, {
+    action: status === "active" ? "member.reactivated" : "member.deactivated",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membership.id, label: membership.sortEmail },
+  });
   return updated!;
 }

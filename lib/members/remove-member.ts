@@ -4,6 +4,7 @@ import { countMemberships } from "@/db/queries/memberships";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
 import { assertNotHolder, assertNotInvited, assertStillReachedBySuperUser, lockEditableMembership, type Actor } from "./membership-guards";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 /**
  * Deletes a person's membership of this account. When it was their last one,
@@ -16,5 +17,13 @@ export async function removeMember(tx: Transaction, actor: Actor, membershipId: 
   assertNotHolder(actor, membership, "removed");
   await tx.delete(memberships).where(eq(memberships.id, membership.id));
   await assertStillReachedBySuperUser(tx, actor);
-  if ((await countMemberships(tx, membership.userId)) === 0) await bumpSessionVersion(membership.userId, tx);
+  const lastMembership = (await countMemberships(tx, membership.userId)) === 0;
+  if (lastMembership) await bumpSessionVersion(membership.userId, tx);
+  await recordAudit(tx, {
+    action: "member.deleted",
+    accountId: actor.account.id,
+    actor: auditActor(actor),
+    target: { type: "membership", id: membership.id, label: membership.sortEmail },
+    details: { role: membership.role, personId: membership.userId, lastMembership },
+  });
 }

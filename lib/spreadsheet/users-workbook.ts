@@ -90,7 +90,8 @@ export function importResultWorkbook(pages: Iterable<BulkImportRow[]> | AsyncIte
   return writeWorkbook([{ name: "Users", rows: rows(), columnWidths: [32, 20, 28, 28, ...(deleteColumn ? [12] : []), 12, 80] }]);
 }
 
-const fileStamp = (at: Date) => at.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
+/** yyyymmdd-hhmmss in UTC, for download names. */
+export const fileStamp = (at: Date) => at.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
 
 /** users_export_20261123-154500.xlsx, in UTC. */
 export function exportFileName(at: Date): string {

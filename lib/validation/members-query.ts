@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PRODUCTS } from "@/lib/authz/products";
 import { ROLES } from "@/lib/authz/roles";
+import { readParameters } from "./query-parameters";
 
 export const MEMBER_SORTS = ["name", "email", "role", "last_sign_in"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
@@ -13,8 +14,7 @@ export type MemberStatusFilter = (typeof MEMBER_STATUS_FILTERS)[number];
 
 export type MemberCursor = { value: string; membershipId: string };
 
-// Each parameter is read on its own: one bad value is dropped (and reported),
-// the rest of the view still applies.
+// Each parameter is read on its own (readParameters): one bad value is dropped.
 const parameters = {
   q: z.string().trim().max(SEARCH_MAX_LENGTH),
   role: z.enum(ROLES),
@@ -48,15 +48,8 @@ export function parseMembersQuery(params: Record<string, string | string[] | und
   query: MembersQuery;
   ignored: string[];
 } {
-  const query: MembersQuery = { sort: "name" };
-  const ignored: string[] = [];
-  for (const [key, schema] of Object.entries(parameters) as Array<[keyof typeof parameters, z.ZodType]>) {
-    const raw = params[key];
-    if (raw === undefined || raw === "") continue;
-    const parsed = schema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-    if (parsed.success) Object.assign(query, { [key]: parsed.data });
-    else ignored.push(key);
-  }
+  const { values, ignored } = readParameters(parameters, params);
+  const query: MembersQuery = { sort: "name", ...values };
   if (query.q === "") delete query.q;
   return { query, ignored };
 }

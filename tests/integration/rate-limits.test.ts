@@ -17,6 +17,7 @@ const database = useTestDatabase();
 beforeAll(() => seedDemoData());
 
 const SECOND = 1_000;
+const from = (ip: string) => ({ ip, userAgent: "rate-limit test" });
 
 /**
  * Tries a password as an attacker who waits out every block: returns each
@@ -25,12 +26,12 @@ const SECOND = 1_000;
  */
 async function attempt(email: string, password: string, ip: string, clock: { now: number }) {
   let waited = 0;
-  let outcome = await verifyCredentialsWithLimits({ email, password }, ip, new Date(clock.now));
+  let outcome = await verifyCredentialsWithLimits({ email, password }, from(ip), new Date(clock.now));
   while (outcome === "throttled") {
     // Blocked: nothing was checked. Wait a second and knock again.
     clock.now += SECOND;
     waited += SECOND;
-    outcome = await verifyCredentialsWithLimits({ email, password }, ip, new Date(clock.now));
+    outcome = await verifyCredentialsWithLimits({ email, password }, from(ip), new Date(clock.now));
   }
   return { waited, outcome };
 }
@@ -51,7 +52,7 @@ describe(`sign-in limits (${database.driver})`, () => {
     expect(waits.slice(-5)).toEqual(Array(5).fill(5 * 60 * SECOND));
 
     // Straight after the 30th failure the right password is refused unheard; after the block it works.
-    expect(await verifyCredentialsWithLimits({ email: "manager@acme.test", password: DEMO_PASSWORD }, "203.0.113.10", new Date(clock.now))).toBe("throttled");
+    expect(await verifyCredentialsWithLimits({ email: "manager@acme.test", password: DEMO_PASSWORD }, from("203.0.113.10"), new Date(clock.now))).toBe("throttled");
     const { outcome } = await attempt("manager@acme.test", DEMO_PASSWORD, "203.0.113.10", clock);
     expect(outcome).toMatchObject({ sessionVersion: expect.any(Number) });
     // The success cleared the email's count: the next typo is free again.
@@ -74,7 +75,7 @@ describe(`sign-in limits (${database.driver})`, () => {
   it("lets another person in from the same address, and forgets a quiet spell's failures", async () => {
     const clock = { now: Date.parse("2026-12-03T09:00:00Z") };
     for (let i = 0; i < 12; i++) await attempt("reporting@acme.test", `guess ${i}`, "203.0.113.30", clock);
-    expect(await verifyCredentialsWithLimits({ email: "member@acme.test", password: DEMO_PASSWORD }, "203.0.113.30", new Date(clock.now))).toMatchObject({
+    expect(await verifyCredentialsWithLimits({ email: "member@acme.test", password: DEMO_PASSWORD }, from("203.0.113.30"), new Date(clock.now))).toMatchObject({
       sessionVersion: expect.any(Number),
     });
     // 16 minutes later the count starts again: one more failure is free.
@@ -85,9 +86,9 @@ describe(`sign-in limits (${database.driver})`, () => {
   it("slows one address trying many emails", async () => {
     const clock = { now: Date.parse("2026-12-04T09:00:00Z") };
     for (let i = 0; i < LIMITS.signInPerIp.freeFailures; i++) await attempt(`person${i}@stuffing.test`, "password1", "192.0.2.99", clock);
-    expect(await verifyCredentialsWithLimits({ email: "fresh@stuffing.test", password: "password1" }, "192.0.2.99", new Date(clock.now))).toBeNull();
-    expect(await verifyCredentialsWithLimits({ email: "fresh2@stuffing.test", password: "password1" }, "192.0.2.99", new Date(clock.now))).toBe("throttled");
-    expect(await verifyCredentialsWithLimits({ email: "fresh2@stuffing.test", password: "password1" }, "192.0.2.100", new Date(clock.now))).toBeNull();
+    expect(await verifyCredentialsWithLimits({ email: "fresh@stuffing.test", password: "password1" }, from("192.0.2.99"), new Date(clock.now))).toBeNull();
+    expect(await verifyCredentialsWithLimits({ email: "fresh2@stuffing.test", password: "password1" }, from("192.0.2.99"), new Date(clock.now))).toBe("throttled");
+    expect(await verifyCredentialsWithLimits({ email: "fresh2@stuffing.test", password: "password1" }, from("192.0.2.100"), new Date(clock.now))).toBeNull();
   });
 
   it("stores neither emails nor addresses, and drops counts that block nothing any more", async () => {

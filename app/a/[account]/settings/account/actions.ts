@@ -10,14 +10,25 @@ import { closeAccount as closeChildAccount, reopenAccount as reopenChildAccount 
 import { transferOwnership as transferAccountOwnership } from "@/lib/accounts/transfer-ownership";
 import { updateAccountInfo as saveAccountInfo } from "@/lib/accounts/update-account-info";
 import { accountInfoSchema, closeAccountSchema, reopenAccountSchema, transferOwnershipSchema } from "@/lib/validation/account";
+import { auditActor, recordAudit } from "@/lib/audit/record";
+import type { AccessContext } from "@/lib/authz/authorize";
+
+const accountTarget = (access: AccessContext) => ({ type: "account" as const, id: access.account.id, label: access.account.name });
 
 export const updateAccountInfo = accountAction({
   input: accountInfoSchema,
   permission: "account.edit_info",
   async run({ input, access, tx }) {
-    const updated = await saveAccountInfo(tx, access.account, input);
+    const { before, after } = await saveAccountInfo(tx, access.account, input);
+    await recordAudit(tx, {
+      action: "account.info_changed",
+      accountId: access.account.id,
+      actor: auditActor(access),
+      target: accountTarget(access),
+      details: { before, after: { name: after.name, products: after.products, inviteTtlDays: after.inviteTtlDays } },
+    });
     revalidatePath(`/a/${access.account.slug}`, "layout");
-    return { updatedAt: updated.updatedAt.toISOString() };
+    return { updatedAt: after.updatedAt.toISOString() };
   },
 });
 
@@ -26,6 +37,13 @@ export const transferOwnership = accountAction({
   permission: "account.transfer_ownership",
   async run({ input, access, tx }) {
     await transferAccountOwnership(tx, access.account, access.session.user.id, input.newHolderUserId);
+    await recordAudit(tx, {
+      action: "account.ownership_transferred",
+      accountId: access.account.id,
+      actor: auditActor(access),
+      target: accountTarget(access),
+      details: { fromUserId: access.session.user.id, toUserId: input.newHolderUserId },
+    });
     revalidatePath(`/a/${access.account.slug}`, "layout");
     return null;
   },
@@ -36,6 +54,7 @@ export const closeAccount = accountAction({
   permission: "account.close",
   async run({ input, access, tx }) {
     await closeChildAccount(tx, access.account, input.confirmation);
+    await recordAudit(tx, { action: "account.closed", accountId: access.account.id, actor: auditActor(access), target: accountTarget(access) });
     revalidatePath("/", "layout");
     return null;
   },
@@ -51,6 +70,7 @@ export const reopenAccount = accountAction({
       throw new ActionError("Only the network's Super Users can reopen this account.");
     }
     await reopenChildAccount(tx, access.account);
+    await recordAudit(tx, { action: "account.reopened", accountId: access.account.id, actor: auditActor(access), target: accountTarget(access) });
     revalidatePath(`/a/${access.account.slug}`, "layout");
     return null;
   },

@@ -9,6 +9,7 @@ import { accountAction } from "@/lib/action";
 import { ActionError } from "@/lib/action-error";
 import { grantProblems } from "@/lib/authz/grants";
 import { presetIdSchema, presetSchema } from "@/lib/validation/access";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 export const createPreset = accountAction({
   input: presetSchema,
@@ -22,6 +23,13 @@ export const createPreset = accountAction({
     );
     if (problems.length > 0) throw new ActionError(problems[0]!.message, Object.fromEntries(problems.map((p) => [p.field, p.message])));
     const preset = await createAccessPreset(tx, access.account.id, input);
+    await recordAudit(tx, {
+      action: "preset.created",
+      accountId: access.account.id,
+      actor: auditActor(access),
+      target: { type: "preset", id: preset.id, label: preset.name },
+      details: { role: input.role, licenses: input.licenses, overrides: input.overrides },
+    });
     revalidatePath(`/a/${access.account.slug}/settings/presets`);
     return { id: preset.id };
   },
@@ -32,6 +40,7 @@ export const deletePreset = accountAction({
   permission: "account.edit_settings",
   async run({ input, access, tx }) {
     await deleteAccessPreset(tx, access.account.id, input.presetId);
+    await recordAudit(tx, { action: "preset.deleted", accountId: access.account.id, actor: auditActor(access), target: { type: "preset", id: input.presetId } });
     revalidatePath(`/a/${access.account.slug}/settings/presets`);
     return null;
   },

@@ -26,6 +26,7 @@ import { inviteeSchema, inviteSchema, memberAccessSchema, memberInfoSchema, memb
 import { updateMemberNotificationSettings as changeMemberNotificationSettings } from "@/lib/notifications/update-notification-settings";
 import { memberNotificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { memberPreferencesSchema, preferencesFormValues } from "@/lib/validation/profile";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
 // Emails are queued inside the transaction and handed to delivery once it committed.
@@ -109,7 +110,9 @@ export const sendPasswordReset = accountAction({
   async run({ input, access, tx }) {
     const membership = await lockPersonOfMember(tx, access, input.membershipId);
     const [person] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, membership.userId));
-    return { emailId: await issuePasswordReset(tx, person!) };
+    const emailId = await issuePasswordReset(tx, person!);
+    await recordAudit(tx, { action: "member.password_reset_sent", accountId: access.account.id, actor: auditActor(access), target: { type: "person", id: person!.id, label: person!.email } });
+    return { emailId };
   },
   afterCommit: deliverQueued,
 });
@@ -120,6 +123,7 @@ export const signOutMemberEverywhere = accountAction({
   async run({ input, access, tx }) {
     const membership = await lockPersonOfMember(tx, access, input.membershipId);
     await bumpSessionVersion(membership.userId, tx);
+    await recordAudit(tx, { action: "member.signed_out", accountId: access.account.id, actor: auditActor(access), target: { type: "person", id: membership.userId, label: membership.sortEmail } });
     return null;
   },
 });

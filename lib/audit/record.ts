@@ -1,0 +1,57 @@
+import { headers } from "next/headers";
+import type { Executor } from "@/db/client";
+import { clientIp } from "@/lib/http/client-ip";
+import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "./actions";
+
+export type AuditTarget = { type: "person" | "membership" | "invitation" | "account" | "import" | "preset"; id: string; label?: string | null };
+
+export type AuditEntry = {
+  action: AuditAction;
+  /** Null for a person-level event (signing in, a password), which shows in each of their accounts' logs. */
+  accountId: string | null;
+  actor: { userId: string; email?: string | null } | null;
+  target?: AuditTarget;
+  /** Before → after and other particulars. Never a password, token or secret: callers pass only names and values of access. */
+  details?: Record<string, unknown>;
+  /** Where the request came from; read from the request itself when left out (a job has none). */
+  origin?: AuditOrigin;
+};
+
+export type AuditOrigin = { ip: string | null; userAgent: string | null };
+
+/** The caller's address and browser, or nothing outside a request (a job, a script, a test). */
+export async function requestOrigin(): Promise<AuditOrigin> {
+  try {
+    const incoming = await headers();
+    const ip = clientIp(incoming);
+    return { ip: ip === "unknown" ? null : ip, userAgent: incoming.get("user-agent")?.slice(0, 512) ?? null };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/**
+ * Appends one event to the audit log, in the caller's transaction: it commits
+ * with the change it records or not at all.
+ */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  const origin = entry.origin ?? (await requestOrigin());
+  await executor.insert(auditEvents).values({
+    accountId: entry.accountId,
+    actorUserId: entry.actor?.userId ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    targetLabel: entry.target?.label ?? null,
+    details: entry.details ?? {},
+    ip: origin.ip,
+    userAgent: origin.userAgent,
+  });
+}
+
+/** The audit actor for whoever acts through an access context. */
+export function auditActor(actor: { session: { user: { id: string; email?: string } } }): AuditEntry["actor"] {
+  return { userId: actor.session.user.id, email: actor.session.user.email ?? null };
+}
