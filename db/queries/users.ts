@@ -68,7 +68,6 @@ export async function recordSignIn(userId: string): Promise<void> {
   await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
 }
 
-/** Ends every session of a person: tokens carrying the old version are refused. */
 /** Ends every session the person holds; returns the new version (a session the caller keeps is reissued with it). */
 export async function bumpSessionVersion(userId: string, executor: Executor = db()): Promise<number> {
   const [bumped] = await executor

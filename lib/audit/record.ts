@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import type { Executor } from "@/db/client";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestOriginOf } from "@/lib/http/client-ip";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "./actions";
 
@@ -23,9 +23,8 @@ export type AuditOrigin = { ip: string | null; userAgent: string | null };
 /** The caller's address and browser, or nothing outside a request (a job, a script, a test). */
 export async function requestOrigin(): Promise<AuditOrigin> {
   try {
-    const incoming = await headers();
-    const ip = clientIp(incoming);
-    return { ip: ip === "unknown" ? null : ip, userAgent: incoming.get("user-agent")?.slice(0, 512) ?? null };
+    const { ip, userAgent } = requestOriginOf(await headers());
+    return { ip: ip === "unknown" ? null : ip, userAgent };
   } catch {
     return { ip: null, userAgent: null };
   }

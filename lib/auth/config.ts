@@ -1,8 +1,8 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/env";
-import { clientIp } from "@/lib/http/client-ip";
-import { SignInThrottled, verifyCredentialsWithLimits } from "./sign-in-limits";
+import { requestOriginOf } from "@/lib/http/client-ip";
+import { redeemSignInProof } from "./sign-in-proof";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -35,11 +35,10 @@ function authConfig(): NextAuthConfig {
     },
     providers: [
       Credentials({
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        // Only a proof that every step of signing in passed (lib/auth/sign-in-proof.ts), never a password.
+        credentials: { proof: {} },
         async authorize(raw, request) {
-          const origin = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null };
-          const identity = await verifyCredentialsWithLimits(raw, origin);
-          if (identity === "throttled") throw new SignInThrottled();
+          const identity = await redeemSignInProof((raw as { proof?: unknown } | undefined)?.proof, requestOriginOf(request.headers));
           return identity ? { id: identity.id, sessionVersion: identity.sessionVersion } : null;
         },
       }),

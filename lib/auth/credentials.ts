@@ -1,4 +1,4 @@
-import { findSignInCandidate, recordSignIn } from "@/db/queries/users";
+import { findSignInCandidate } from "@/db/queries/users";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
 
@@ -22,6 +22,5 @@ export async function verifyCredentials(raw: unknown): Promise<SignedInIdentity 
   if (!candidate?.passwordHash) return verifyAgainstDecoy(password).then(() => null);
   const passwordMatches = await verifyPassword(candidate.passwordHash, password);
   if (!passwordMatches || !candidate.hasActiveMembership) return null;
-  await recordSignIn(candidate.id);
   return { id: candidate.id, sessionVersion: candidate.sessionVersion };
 }

@@ -1,17 +1,9 @@
-import { eq } from "drizzle-orm";
-import { CredentialsSignin } from "next-auth";
 import { db } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
-import { users } from "@/db/schema";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record";
 import { emailSchema } from "@/lib/validation/user";
 import { verifyCredentials, type SignedInIdentity } from "./credentials";
 import { forgetFailures, LIMITS, passwordThrottles, recordFailure, secondsToWait } from "./rate-limit";
-
-/** Thrown from the credentials provider while the email or address must wait; the sign-in action says for how long. */
-export class SignInThrottled extends CredentialsSignin {
-  override code = "throttled";
-}
 
 /**
  * A password sign-in behind the limits: refused unheard while the email or
@@ -30,10 +22,8 @@ export async function verifyCredentialsWithLimits(
   if ((await secondsToWait(throttles, now)) > 0) return "throttled";
   const identity = await verifyCredentials(raw);
   if (identity) {
+    // The sign-in itself is recorded once every step has passed (sign-in-proof.ts).
     await forgetFailures(throttles.filter((throttle) => throttle.rule === LIMITS.signInPerEmail));
-    const [person] = await db().select({ email: users.email }).from(users).where(eq(users.id, identity.id));
-    const self = { userId: identity.id, email: person?.email ?? null };
-    await recordAudit(db(), { action: "auth.signed_in", accountId: null, actor: self, target: { type: "person", id: identity.id, label: self.email }, origin });
   } else {
     await recordFailure(throttles, now);
     await auditFailure(typedEmail, origin);

@@ -63,7 +63,7 @@ export type Acceptance =
   | { kind: "signed-in"; userId: string };
 
 export type AcceptResult =
-  | { ok: true; accountSlug: string; email: string }
+  | { ok: true; accountSlug: string; email: string; userId: string }
   | { ok: false; reason: "link" | "void" | "wrong-person" | "wrong-password" | "has-login" }
   | { ok: false; reason: "throttled"; seconds: number };
 
@@ -138,7 +138,7 @@ export async function acceptInvitation(token: string, acceptance: Acceptance, ca
           },
         ])
       : [];
-    return { ok: true, accountSlug: invitation.account.slug, email: invitation.email, emailIds };
+    return { ok: true, accountSlug: invitation.account.slug, email: invitation.email, userId: invitation.userId!, emailIds };
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return { ok: false, reason: "has-login" } as const;
     throw error;

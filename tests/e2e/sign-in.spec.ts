@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, submitSignIn, switcherFor } from "./support/sign-in";
+import { DEMO_PASSWORD, signInAs, submitSignIn, switcherFor } from "./support/sign-in";
 
 const INCORRECT = "Email or password is incorrect.";
 
@@ -110,6 +110,20 @@ test("a signed-in visit to sign-in with a hostile callbackUrl stays on the site"
     const location = response.headers()["location"] ?? "";
     expect(new URL(location, "http://localhost").hostname, `${callbackUrl} → ${location}`).toBe("localhost");
   }
+});
+
+test("next-auth's own endpoint signs nobody in on a password, right or wrong", async ({ request }) => {
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: "superuser@acme.test", password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["location"]).toContain("error=CredentialsSignin");
+  expect(response.headers()["set-cookie"] ?? "").not.toMatch(/authjs\.session-token=[^;]/);
+  // A made-up proof is refused the same way.
+  const forged = await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, proof: "eyJhbGciOiJkaXIifQ.forged" }, maxRedirects: 0 });
+  expect(forged.headers()["location"]).toContain("error=CredentialsSignin");
 });
 
 test("an over-long password sent past the form gets the generic answer, not an error", async ({ request }) => {

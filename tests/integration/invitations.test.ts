@@ -108,7 +108,7 @@ describe(`accepting (${database.driver})`, () => {
     const { token, membershipId } = await invite("joiner@example.com");
     expect((await describeInvitation(token)).state).toBe("open");
     const result = await acceptInvitation(token, { kind: "new-person", name: "Jo Iner", password: NEW_PASSWORD }, TEST_IP);
-    expect(result).toEqual({ ok: true, accountSlug: "acme", email: "joiner@example.com" });
+    expect(result).toEqual({ ok: true, accountSlug: "acme", email: "joiner@example.com", userId: await userIdOf("joiner@example.com") });
     expect((await invitedMembership(membershipId))?.status).toBe("active");
     const [person] = await db().select().from(users).where(eq(users.email, "joiner@example.com"));
     expect(person!.name).toBe("Jo Iner");

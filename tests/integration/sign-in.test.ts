@@ -6,16 +6,19 @@ import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { resolveSession } from "@/lib/auth/resolve-session";
+import { issueSignInProof, redeemSignInProof } from "@/lib/auth/sign-in-proof";
 import { setMembershipStatus, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
+const ORIGIN = { ip: "203.0.113.5", userAgent: "sign-in test" };
 beforeAll(() => seedDemoData());
 
 describe(`sign-in (${database.driver})`, () => {
-  it("accepts the right password, whatever the case of the email, and records the sign-in", async () => {
+  it("accepts the right password, whatever the case of the email, and records the sign-in once it completes", async () => {
     const identity = await verifyCredentials({ email: " SuperUser@Acme.test ", password: DEMO_PASSWORD });
     expect(identity).toEqual({ id: await userIdOf("superuser@acme.test"), sessionVersion: 1 });
+    expect(await redeemSignInProof(await issueSignInProof(identity!), ORIGIN)).toEqual(identity);
     const [user] = await db().select().from(users).where(eq(users.email, "superuser@acme.test"));
     expect(user!.lastSignInAt).toBeInstanceOf(Date);
   });
@@ -43,6 +46,19 @@ describe(`sign-in (${database.driver})`, () => {
     await db().insert(users).values({ email: "pending@acme.test", name: "Pending" });
     expect(await verifyCredentials({ email: "pending@acme.test", password: "" })).toBeNull();
     expect(await verifyCredentials({ email: "pending@acme.test", password: DEMO_PASSWORD })).toBeNull();
+  });
+});
+
+describe(`sign-in proofs (${database.driver})`, () => {
+  it("start a session only while fresh, unforged and still the person's", async () => {
+    const id = await userIdOf("manager@acme.test");
+    const proof = await issueSignInProof({ id, sessionVersion: 1 });
+    expect(await redeemSignInProof(proof, ORIGIN)).toEqual({ id, sessionVersion: 1 });
+    // Made up, tampered, of another type or oversized: nobody.
+    for (const bad of ["", "not a token", `${proof.slice(0, -4)}abcd`, 42, null, "x".repeat(5_000)]) expect(await redeemSignInProof(bad, ORIGIN)).toBeNull();
+    // A proof made before a password change (the session version moved on) is spent.
+    const stale = await issueSignInProof({ id, sessionVersion: 0 });
+    expect(await redeemSignInProof(stale, ORIGIN)).toBeNull();
   });
 });
 

@@ -1,12 +1,11 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { passwordThrottles, secondsToWait, tryAgainMessage } from "@/lib/auth/rate-limit";
-import { SignInThrottled } from "@/lib/auth/sign-in-limits";
-import { clientIp } from "@/lib/http/client-ip";
+import { verifyCredentialsWithLimits } from "@/lib/auth/sign-in-limits";
+import { requestOriginOf } from "@/lib/http/client-ip";
 import { signInSchema } from "@/lib/validation/sign-in";
 
 export type SignInResult = { ok: false; error: string };
@@ -23,17 +22,10 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
     return { ok: false, error: INCORRECT };
   }
   const { email, password, callbackUrl } = parsed.data;
-  try {
-    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
-  } catch (error) {
-    if (error instanceof SignInThrottled) {
-      return { ok: false, error: tryAgainMessage(await secondsToWait(passwordThrottles(email, clientIp(await headers())))) };
-    }
-    if (error instanceof CredentialsSignin) return { ok: false, error: INCORRECT };
-    // Anything else (the database is down, a misconfiguration) is our fault,
-    // not a wrong password; the logger has the cause.
-    if (error instanceof AuthError) return { ok: false, error: UNAVAILABLE };
-    throw error; // the success redirect travels as an exception
-  }
-  return { ok: false, error: INCORRECT };
+  const origin = requestOriginOf(await headers());
+  const identity = await verifyCredentialsWithLimits({ email, password }, origin);
+  if (identity === "throttled") return { ok: false, error: tryAgainMessage(await secondsToWait(passwordThrottles(email, origin.ip))) };
+  if (!identity) return { ok: false, error: INCORRECT };
+  await completeSignIn(identity, safeCallbackPath(callbackUrl));
+  return { ok: false, error: UNAVAILABLE };
 }

@@ -24,11 +24,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   // next-auth's own endpoints report failures with ?error=…
   const initialError = !params.error
     ? undefined
-    : params.error !== "CredentialsSignin"
-      ? "Sign-in is unavailable right now. Try again in a few minutes."
-      : params.code === "throttled"
-        ? "Too many attempts. Wait a few minutes, then try again."
-        : "Email or password is incorrect.";
+    : params.error === "CredentialsSignin"
+      ? "Email or password is incorrect."
+      : "Sign-in is unavailable right now. Try again in a few minutes.";
 
   return (
     <div className="space-y-5">

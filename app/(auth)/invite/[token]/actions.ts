@@ -3,11 +3,11 @@
 // Public endpoints: the one-time invitation token is the credential, bound
 // to the invited email and account; acceptInvitation() consumes it once.
 
-import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/action-error";
-import { signIn } from "@/lib/auth/config";
+import { findSessionUser } from "@/db/queries/users";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { tryAgainMessage } from "@/lib/auth/rate-limit";
 import { getSession } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
@@ -27,40 +27,37 @@ const FAILURES: Record<Exclude<Extract<AcceptResult, { ok: false }>["reason"], "
 
 const callerIp = async () => clientIp(await headers());
 
-async function finish(result: AcceptResult, password?: string): Promise<AcceptFormResult> {
+async function finish(result: AcceptResult, signInAfter: boolean): Promise<AcceptFormResult> {
   if (!result.ok && result.reason === "throttled") return { ok: false, error: tryAgainMessage(result.seconds) };
   if (!result.ok) {
     return { ok: false, error: FAILURES[result.reason], fieldErrors: result.reason === "wrong-password" ? { password: FAILURES["wrong-password"] } : undefined };
   }
   const home = `/a/${result.accountSlug}`;
-  if (password === undefined) redirect(home);
-  try {
-    await signIn("credentials", { email: result.email, password, redirectTo: home });
-  } catch (error) {
-    // Accepted, but signing in failed (e.g. the database blinked): the sign-in page still works.
-    if (error instanceof AuthError) redirect(`/sign-in?callbackUrl=${encodeURIComponent(home)}`);
-    throw error; // the success redirect travels as an exception
-  }
-  return { ok: false, error: "Sign in to continue." };
+  if (!signInAfter) redirect(home);
+  // Their password was just set or checked: the session starts as a sign-in does.
+  const person = await findSessionUser(result.userId);
+  if (person) await completeSignIn({ id: person.id, sessionVersion: person.sessionVersion }, home);
+  // Accepted, but signing in failed (e.g. the database blinked): the sign-in page still works.
+  redirect(`/sign-in?callbackUrl=${encodeURIComponent(home)}`);
 }
 
 export async function acceptAsNewPerson(input: unknown): Promise<AcceptFormResult> {
   const parsed = refuseCommonPassword(acceptAsNewPersonSchema, "password").safeParse(input);
   if (!parsed.success) return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { token, name, password } = parsed.data;
-  return finish(await acceptInvitation(token, { kind: "new-person", name, password }, await callerIp()), password);
+  return finish(await acceptInvitation(token, { kind: "new-person", name, password }, await callerIp()), true);
 }
 
 export async function acceptAsExistingPerson(input: unknown): Promise<AcceptFormResult> {
   const parsed = acceptAsExistingPersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
   const { token, password } = parsed.data;
-  return finish(await acceptInvitation(token, { kind: "existing-person", password }, await callerIp()), password);
+  return finish(await acceptInvitation(token, { kind: "existing-person", password }, await callerIp()), true);
 }
 
 export async function acceptAsSignedIn(input: unknown): Promise<AcceptFormResult> {
   const parsed = acceptAsSignedInSchema.safeParse(input);
   const session = await getSession();
   if (!parsed.success || !session) return { ok: false, error: "Sign in again to accept this invitation." };
-  return finish(await acceptInvitation(parsed.data.token, { kind: "signed-in", userId: session.user.id }, await callerIp()));
+  return finish(await acceptInvitation(parsed.data.token, { kind: "signed-in", userId: session.user.id }, await callerIp()), false);
 }
