@@ -21,10 +21,12 @@ export async function createAccessPreset(
 }
 
 /** Deletes a preset of this account; another account's preset id matches nothing. */
-export async function deleteAccessPreset(executor: Executor, accountId: string, presetId: string): Promise<void> {
-  const deleted = await executor
+/** Deletes one of the account's presets; returns its name, for the audit log. */
+export async function deleteAccessPreset(executor: Executor, accountId: string, presetId: string): Promise<{ name: string }> {
+  const [deleted] = await executor
     .delete(accessPresets)
     .where(and(eq(accessPresets.id, presetId), eq(accessPresets.accountId, accountId)))
-    .returning({ id: accessPresets.id });
-  if (deleted.length === 0) throw new ActionError("This preset no longer exists.");
+    .returning({ name: accessPresets.name });
+  if (!deleted) throw new ActionError("This preset no longer exists.");
+  return deleted;
 }

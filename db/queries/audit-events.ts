@@ -15,8 +15,9 @@ export async function auditScope(account: Pick<Account, "id" | "type">, executor
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function filtersOf(accountIds: string[], query: AuditQuery): SQL {
-  // Person-level events (signing in, a password) have no account: they show for people who belong to one in scope.
-  const people = sql`select ${memberships.userId}::text from ${memberships} where ${inArray(memberships.accountId, accountIds)}`;
+  // Person-level events (signing in, a password) have no account: they show for people who belong to one in
+  // scope. Only members who joined: an invitation alone must not show an admin where someone signs in.
+  const people = sql`select ${memberships.userId}::text from ${memberships} where ${inArray(memberships.accountId, accountIds)} and ${memberships.status} <> 'invited'`;
   const conditions: (SQL | undefined)[] = [
     or(inArray(auditEvents.accountId, accountIds), and(isNull(auditEvents.accountId), eq(auditEvents.targetType, "person"), sql`${auditEvents.targetId} in (${people})`)),
     query.actor ? ilike(auditEvents.actorEmail, contains(query.actor)) : undefined,

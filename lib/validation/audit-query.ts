@@ -2,7 +2,14 @@ import { z } from "zod";
 import { AUDIT_ACTION_KEYS, type AuditAction } from "@/lib/audit/actions";
 import { readParameters } from "./query-parameters";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "not a date");
+// A real day: 2026-02-30 parses in JavaScript (as 2 March), so the date must read back as written.
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const parsed = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+  }, "not a date");
 
 // The audit page's filters and keyset cursor, each read on its own.
 const parameters = {

@@ -39,8 +39,8 @@ export const deletePreset = accountAction({
   input: presetIdSchema,
   permission: "account.edit_settings",
   async run({ input, access, tx }) {
-    await deleteAccessPreset(tx, access.account.id, input.presetId);
-    await recordAudit(tx, { action: "preset.deleted", accountId: access.account.id, actor: auditActor(access), target: { type: "preset", id: input.presetId } });
+    const { name } = await deleteAccessPreset(tx, access.account.id, input.presetId);
+    await recordAudit(tx, { action: "preset.deleted", accountId: access.account.id, actor: auditActor(access), target: { type: "preset", id: input.presetId, label: name } });
     revalidatePath(`/a/${access.account.slug}/settings/presets`);
     return null;
   },
