@@ -7,7 +7,9 @@ import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/db/queries/profile";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { selfAction } from "@/lib/action";
-import { changeOwnPassword } from "@/lib/auth/change-password";
+import { assertCurrentPassword, changeOwnPassword } from "@/lib/auth/change-password";
+import { confirmEnrolment, regenerateRecoveryCodes, startEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
+import { twoFactorConfirmSchema, twoFactorPasswordSchema, twoFactorSetupSchema } from "@/lib/validation/two-factor";
 import { reissueSessionToken } from "@/lib/auth/reissue-session";
 import { notificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { changePasswordSchema, preferencesSchema, profileNameSchema, signOutElsewhereSchema } from "@/lib/validation/profile";
@@ -46,6 +48,47 @@ export const signOutEverywhereElse = selfAction({
   // Every session ended, this browser's included; it alone carries on, with the new version.
   afterCommit: async ({ sessionVersion }, session) => {
     await reissueSessionToken(session.user.id, sessionVersion);
+  },
+});
+
+// Two-factor changes need the current password again (ASVS 6.2), checked in the same transaction.
+const self = (session: { user: { id: string; email: string } }) => ({ id: session.user.id, email: session.user.email });
+
+export const beginTwoFactorSetup = selfAction({
+  input: twoFactorSetupSchema,
+  async run({ input, session, tx }) {
+    await assertCurrentPassword(tx, session.user.id, input.currentPassword);
+    return startEnrolment(self(session));
+  },
+});
+
+export const confirmTwoFactorSetup = selfAction({
+  input: twoFactorConfirmSchema,
+  async run({ input, session, tx }) {
+    await assertCurrentPassword(tx, session.user.id, input.currentPassword);
+    const recoveryCodes = await confirmEnrolment(tx, self(session), input);
+    revalidatePath("/profile");
+    return { recoveryCodes };
+  },
+});
+
+export const renewRecoveryCodes = selfAction({
+  input: twoFactorPasswordSchema,
+  async run({ input, session, tx }) {
+    await assertCurrentPassword(tx, session.user.id, input.currentPassword);
+    const recoveryCodes = await regenerateRecoveryCodes(tx, self(session));
+    revalidatePath("/profile");
+    return { recoveryCodes };
+  },
+});
+
+export const turnOffOwnTwoFactor = selfAction({
+  input: twoFactorPasswordSchema,
+  async run({ input, session, tx }) {
+    await assertCurrentPassword(tx, session.user.id, input.currentPassword);
+    await turnOffTwoFactor(tx, self(session));
+    revalidatePath("/profile");
+    return null;
   },
 });
 

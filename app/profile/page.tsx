@@ -13,12 +13,19 @@ import { PasswordForm } from "./_components/password-form";
 import { ProfileHeader } from "./_components/profile-header";
 import { ProfileSection } from "./_components/profile-section";
 import { SessionsForm } from "./_components/sessions-form";
+import { TwoFactorSection } from "./_components/two-factor-section";
+import { findTwoFactor, unusedRecoveryCodeCount } from "@/db/queries/two-factor";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [profile, memberships] = await Promise.all([findProfile(session.user.id), listOwnMemberships(session.user.id)]);
+  const [profile, memberships, twoFactor, unusedCodes] = await Promise.all([
+    findProfile(session.user.id),
+    listOwnMemberships(session.user.id),
+    findTwoFactor(session.user.id),
+    unusedRecoveryCodeCount(session.user.id),
+  ]);
   if (!profile) return null; // deleted meanwhile: the next request has no session
 
   const preferences = preferencesFormValues(profile);
@@ -33,6 +40,9 @@ export default async function ProfilePage() {
         </ProfileSection>
         <ProfileSection id="password" title="Password" description="Changing it signs you out everywhere else.">
           <PasswordForm />
+        </ProfileSection>
+        <ProfileSection id="two-factor" title="Two-factor sign-in" description="A code from an app on your phone, asked for after your password.">
+          <TwoFactorSection enabled={twoFactor?.enabled ?? false} required={twoFactor?.required ?? false} unusedCodes={unusedCodes} />
         </ProfileSection>
         <ProfileSection
           id="sessions"

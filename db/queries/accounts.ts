@@ -6,7 +6,7 @@ import { pickReachingMembership } from "@/lib/authz/reaching-membership";
 import type { Role } from "@/lib/authz/roles";
 
 export type AccountAccess = {
-  account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId" | "closedAt">;
+  account: Pick<Account, "id" | "name" | "slug" | "type" | "parentId" | "products" | "holderUserId" | "closedAt" | "twoFactorRequired">;
   role: Role;
   licenses: Account["products"];
   overrides: Membership["overrides"];
@@ -31,6 +31,7 @@ const accountAccessStatement = preparedStatement((database) =>
       products: accounts.products,
       holderUserId: accounts.holderUserId,
       closedAt: accounts.closedAt,
+      twoFactorRequired: accounts.twoFactorRequired,
       membershipId: memberships.id,
       membershipAccountId: memberships.accountId,
       role: memberships.role,
@@ -69,6 +70,7 @@ export async function findAccountAccess(userId: string, slug: string): Promise<A
       products: row.products,
       holderUserId: row.holderUserId,
       closedAt: row.closedAt,
+      twoFactorRequired: row.twoFactorRequired,
     },
     role: row.role,
     licenses: row.licenses,

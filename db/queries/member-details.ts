@@ -24,6 +24,7 @@ export async function findMemberDetail(account: Pick<Account, "id" | "parentId">
       landingPage: users.landingPage,
       notificationSettings: users.notificationSettings,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
+      twoFactorRequired: memberships.twoFactorRequired,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -43,5 +44,6 @@ export async function findMemberDetail(account: Pick<Account, "id" | "parentId">
     landingPage: person?.landingPage ?? null,
     notificationSettings: notificationSettingsOf(person?.notificationSettings ?? null),
     twoFactorEnabled: person?.twoFactorEnabledAt != null,
+    twoFactorRequired: row.twoFactorRequired,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { accountType, product } from "./enums";
 import { users } from "./users";
@@ -22,6 +22,8 @@ export const accounts = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     // How long an invitation link of this account works.
     inviteTtlDays: integer().notNull().default(7),
+    // Everyone in the account must sign in with a second factor.
+    twoFactorRequired: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

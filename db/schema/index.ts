@@ -11,3 +11,4 @@ export * from "./notifications";
 export * from "./bulk-imports";
 export * from "./rate-limits";
 export * from "./audit-events";
+export * from "./recovery-codes";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Overrides } from "@/lib/authz/effective";
 import type { DataFilter } from "@/lib/authz/data-filter";
 import { accounts } from "./accounts";
@@ -29,6 +29,8 @@ export const memberships = pgTable(
     status: membershipStatus().notNull().default("active"),
     // Optimistic-concurrency counter: an edit made against an older version is refused.
     version: integer().notNull().default(1),
+    // This member must sign in with a second factor, whatever the account requires.
+    twoFactorRequired: boolean().notNull().default(false),
     // Copies of the person's sort keys, kept in step by triggers (migration
     // 0006): with them each users-table sort is one ordered index scan of the
     // account's memberships that stops after a page, where a join to users had

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 // One row per person, keyed by normalized (trimmed, lower-case) email. What a
@@ -24,8 +24,12 @@ export const users = pgTable(
     // Per notification kind, in-app and/or email; null (or a kind left out) means the
     // kind's default (lib/notifications/kinds.ts, read through notificationSettingsOf).
     notificationSettings: jsonb(),
-    // Set when the person has enrolled a second factor (the security issue adds enrolment).
+    // Set when the person has enrolled a second factor (an authenticator app).
     twoFactorEnabledAt: timestamp({ withTimezone: true }),
+    // The app's TOTP secret, sealed with a key derived from AUTH_SECRET (lib/auth/secret-box.ts).
+    totpSecret: text(),
+    // The last time step a code was accepted for: a code is never taken twice.
+    totpLastStep: bigint({ mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -51,6 +51,8 @@ export function describeDetails(event: Pick<AuditEvent, "action" | "details">): 
       return `${Number(details.rows ?? 0).toLocaleString("en-US")} rows, ${Number(details.deletes ?? 0).toLocaleString("en-US")} to delete; job ${String(details.jobKey ?? "")}`;
     case "users.exported":
       return `${Number(details.rows ?? 0).toLocaleString("en-US")} users`;
+    case "two_factor.requirement_changed":
+      return `${details.required ? "required" : "optional"}${details.everyone ? " for everyone" : ""}`;
     case "invitation.resent":
       return details.delivery === "copy" ? "link copied" : "emailed";
     default:

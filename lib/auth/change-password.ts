@@ -8,6 +8,17 @@ import { recordAudit } from "@/lib/audit/record";
 const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
 
 /**
+ * Checks the signed-in person's current password, for changes that need it
+ * again (the password itself, the second factor). Locks the person, so two
+ * concurrent changes cannot both pass against the old hash.
+ */
+export async function assertCurrentPassword(tx: Transaction, userId: string, currentPassword: string): Promise<void> {
+  const [person] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
+  const currentMatches = person?.passwordHash ? await verifyPassword(person.passwordHash, currentPassword) : false;
+  if (!currentMatches) throw new ActionError("Some fields need your attention.", { currentPassword: WRONG_CURRENT_PASSWORD });
+}
+
+/**
  * Changes a signed-in person's password once their current one checks out,
  * and bumps their session version so every other session ends. Returns the
  * new version, for the caller to keep its own session alive with.
@@ -17,10 +28,7 @@ export async function changeOwnPassword(
   userId: string,
   passwords: { currentPassword: string; newPassword: string },
 ): Promise<{ sessionVersion: number }> {
-  // Locked, so two concurrent changes cannot both pass against the old hash.
-  const [person] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
-  const currentMatches = person?.passwordHash ? await verifyPassword(person.passwordHash, passwords.currentPassword) : false;
-  if (!currentMatches) throw new ActionError("Some fields need your attention.", { currentPassword: WRONG_CURRENT_PASSWORD });
+  await assertCurrentPassword(tx, userId, passwords.currentPassword);
 
   const [changed] = await tx
     .update(users)

@@ -5,7 +5,7 @@ import type { SessionClaims } from "./resolve-session";
 
 // Pages anyone may open. Everything else needs a session. (The dev outbox
 // answers not-found itself unless mail is in outbox mode.)
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/dev\/mail(\/[^/]+)?$/];
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/sign-in\/two-factor$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/dev\/mail(\/[^/]+)?$/];
 const ACCOUNT_PATH = /^\/a\/([^/]+)(?:\/|$)/;
 
 export type GuardDecision = "continue" | "sign-in" | "unauthorized" | "not-found";

@@ -27,6 +27,8 @@ export const LIMITS = {
   signInPerEmail: { name: "sign-in/email", freeFailures: 10, forgetAfterMs: 15 * MINUTE, firstBlockMs: 5 * SECOND, maxBlockMs: 5 * MINUTE },
   // An address: an office behind one IP has room; credential stuffing does not.
   signInPerIp: { name: "sign-in/ip", freeFailures: 100, forgetAfterMs: 15 * MINUTE, firstBlockMs: 10 * SECOND, maxBlockMs: 15 * MINUTE },
+  // Second-factor codes per person: a million codes, five tries, then a doubling wait.
+  twoFactorPerUser: { name: "two-factor/user", freeFailures: 5, forgetAfterMs: 15 * MINUTE, firstBlockMs: 30 * SECOND, maxBlockMs: 15 * MINUTE },
   // Every reset link asked for counts (each sends an email): three go at once, the fourth waits.
   resetPerEmail: { name: "reset/email", freeFailures: 2, forgetAfterMs: 60 * MINUTE, firstBlockMs: MINUTE, maxBlockMs: 15 * MINUTE },
   resetPerIp: { name: "reset/ip", freeFailures: 30, forgetAfterMs: 60 * MINUTE, firstBlockMs: MINUTE, maxBlockMs: 15 * MINUTE },

@@ -16,6 +16,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(auth)/invite/[token]/actions.ts#acceptAsNewPerson": "the one-time invitation token is the credential",
   "app/(auth)/invite/[token]/actions.ts#acceptAsExistingPerson": "the invitation token plus the person's own password",
   "app/(auth)/invite/[token]/actions.ts#acceptAsSignedIn": "the invitation token, bound to the signed-in person",
+  "app/(auth)/sign-in/two-factor/actions.ts#submitSecondFactor": "the second step of signing in: the sealed challenge cookie the password step set",
+  "app/(auth)/sign-in/two-factor/actions.ts#confirmSignInEnrolment": "setting up a required second factor during sign-in, under the same challenge",
+  "app/(auth)/sign-in/two-factor/actions.ts#finishEnrolledSignIn": "starts the session once the challenge reached its last stage",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (CSRF, session, sign-out)",
@@ -30,6 +33,7 @@ const PUBLIC_PAGES: Record<string, string> = {
   "app/dev/mail/page.tsx": "the dev outbox: exists only while no mail is sent (not found otherwise), so invite links can be followed",
   "app/dev/mail/[id]/page.tsx": "one email of the dev outbox, under the same rule",
   "app/(auth)/invite/[token]/page.tsx": "the one-time invitation token is the credential",
+  "app/(auth)/sign-in/two-factor/page.tsx": "the second step of signing in, for whoever holds the challenge cookie",
 };
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { continueSignIn } from "@/lib/auth/continue-sign-in";
 import { passwordThrottles, secondsToWait, tryAgainMessage } from "@/lib/auth/rate-limit";
 import { verifyCredentialsWithLimits } from "@/lib/auth/sign-in-limits";
 import { requestOriginOf } from "@/lib/http/client-ip";
@@ -26,6 +26,6 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
   const identity = await verifyCredentialsWithLimits({ email, password }, origin);
   if (identity === "throttled") return { ok: false, error: tryAgainMessage(await secondsToWait(passwordThrottles(email, origin.ip))) };
   if (!identity) return { ok: false, error: INCORRECT };
-  await completeSignIn(identity, safeCallbackPath(callbackUrl));
+  await continueSignIn(identity, safeCallbackPath(callbackUrl));
   return { ok: false, error: UNAVAILABLE };
 }

@@ -12,6 +12,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const NOTICES: Record<string, string> = {
   "signed-out": "You are signed out.",
   "password-set": "Your password is set. Sign in with it now.",
+  "timed-out": "Your sign-in timed out. Sign in again.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {

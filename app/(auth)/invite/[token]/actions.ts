@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/action-error";
 import { findSessionUser } from "@/db/queries/users";
-import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { continueSignIn } from "@/lib/auth/continue-sign-in";
 import { tryAgainMessage } from "@/lib/auth/rate-limit";
 import { getSession } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
@@ -34,9 +34,10 @@ async function finish(result: AcceptResult, signInAfter: boolean): Promise<Accep
   }
   const home = `/a/${result.accountSlug}`;
   if (!signInAfter) redirect(home);
-  // Their password was just set or checked: the session starts as a sign-in does.
+  // Their password was just set or checked: the session starts as a sign-in does (invitees
+  // of an account that requires two-factor sign-in set it up now).
   const person = await findSessionUser(result.userId);
-  if (person) await completeSignIn({ id: person.id, sessionVersion: person.sessionVersion }, home);
+  if (person) await continueSignIn({ id: person.id, sessionVersion: person.sessionVersion }, home);
   // Accepted, but signing in failed (e.g. the database blinked): the sign-in page still works.
   redirect(`/sign-in?callbackUrl=${encodeURIComponent(home)}`);
 }

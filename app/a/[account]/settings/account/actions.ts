@@ -12,6 +12,8 @@ import { updateAccountInfo as saveAccountInfo } from "@/lib/accounts/update-acco
 import { accountInfoSchema, closeAccountSchema, reopenAccountSchema, transferOwnershipSchema } from "@/lib/validation/account";
 import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { AccessContext } from "@/lib/authz/authorize";
+import { setAccountTwoFactorRequired } from "@/lib/members/member-two-factor";
+import { accountTwoFactorRequirementSchema } from "@/lib/validation/two-factor";
 
 const accountTarget = (access: AccessContext) => ({ type: "account" as const, id: access.account.id, label: access.account.name });
 
@@ -29,6 +31,16 @@ export const updateAccountInfo = accountAction({
     });
     revalidatePath(`/a/${access.account.slug}`, "layout");
     return { updatedAt: after.updatedAt.toISOString() };
+  },
+});
+
+export const setAccountTwoFactor = accountAction({
+  input: accountTwoFactorRequirementSchema,
+  permission: "account.manage_two_factor",
+  async run({ input, access, tx }) {
+    await setAccountTwoFactorRequired(tx, access, input.required);
+    revalidatePath(`/a/${access.account.slug}/settings/account`);
+    return null;
   },
 });
 

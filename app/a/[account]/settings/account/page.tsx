@@ -8,6 +8,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { AccountInfoForm } from "./_components/account-info-form";
 import { CloseAccountForm, ReopenAccountButton } from "./_components/close-account-form";
 import { TransferOwnershipForm } from "./_components/transfer-ownership-form";
+import { TwoFactorRequirementForm } from "./_components/two-factor-requirement-form";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -35,6 +36,14 @@ export default async function AccountSettingsPage({ params }: { params: Promise<
             initial={{ name: current!.name, products: current!.products, inviteTtlDays: current!.inviteTtlDays, expectedUpdatedAt: current!.updatedAt.toISOString() }}
           />
         </section>
+        {access.can("account.manage_two_factor") ? (
+          <section aria-labelledby="two-factor-heading" className={SECTION}>
+            <h2 id="two-factor-heading" className="font-medium">
+              Two-factor sign-in
+            </h2>
+            <TwoFactorRequirementForm accountSlug={account.slug} required={current!.twoFactorRequired} />
+          </section>
+        ) : null}
         {isHolder && access.can("account.transfer_ownership") ? (
           <section aria-labelledby="ownership-heading" className={SECTION}>
             <div className="space-y-1">

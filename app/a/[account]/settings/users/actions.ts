@@ -27,6 +27,8 @@ import { updateMemberNotificationSettings as changeMemberNotificationSettings } 
 import { memberNotificationSettingsSchema } from "@/lib/validation/notification-settings";
 import { memberPreferencesSchema, preferencesFormValues } from "@/lib/validation/profile";
 import { auditActor, recordAudit } from "@/lib/audit/record";
+import { resetMemberTwoFactor, setMemberTwoFactorRequired } from "@/lib/members/member-two-factor";
+import { memberTwoFactorRequirementSchema } from "@/lib/validation/two-factor";
 
 const refreshUsersPage = (access: AccessContext) => revalidatePath(`/a/${access.account.slug}/settings/users`);
 // Emails are queued inside the transaction and handed to delivery once it committed.
@@ -124,6 +126,26 @@ export const signOutMemberEverywhere = accountAction({
     const membership = await lockPersonOfMember(tx, access, input.membershipId);
     await bumpSessionVersion(membership.userId, tx);
     await recordAudit(tx, { action: "member.signed_out", accountId: access.account.id, actor: auditActor(access), target: { type: "person", id: membership.userId, label: membership.sortEmail } });
+    return null;
+  },
+});
+
+export const resetTwoFactor = accountAction({
+  input: membershipRefSchema,
+  permission: "account.manage_two_factor",
+  async run({ input, access, tx }) {
+    await resetMemberTwoFactor(tx, access, input.membershipId);
+    refreshUsersPage(access);
+    return null;
+  },
+});
+
+export const setTwoFactorRequirement = accountAction({
+  input: memberTwoFactorRequirementSchema,
+  permission: "account.manage_two_factor",
+  async run({ input, access, tx }) {
+    await setMemberTwoFactorRequired(tx, access, input.membershipId, input.required);
+    refreshUsersPage(access);
     return null;
   },
 });

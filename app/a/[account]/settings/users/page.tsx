@@ -56,7 +56,9 @@ export default async function UsersSettingsPage({ params, searchParams }: Props)
           <Alert tone="error">That user is not in this account, or you cannot edit them. Pick someone from the list.</Alert>
         </div>
       ) : editing && choices ? (
-        <EditMemberDialog member={editing.member} timeZones={supportedTimeZones()} choices={choices} coversPerson={editing.coversPerson} closeHref={usersUrl(basePath, query, { after })} />
+        <EditMemberDialog member={editing.member} timeZones={supportedTimeZones()} choices={choices} coversPerson={editing.coversPerson}
+          twoFactor={{ canManage: access.can("account.manage_two_factor"), accountRequires: access.account.twoFactorRequired }}
+          closeHref={usersUrl(basePath, query, { after })} />
       ) : null}
       <UsersFilters basePath={basePath} query={query} />
       {ignored.length > 0 ? (

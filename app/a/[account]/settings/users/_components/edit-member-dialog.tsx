@@ -23,11 +23,13 @@ type Props = {
   choices: AccessChoices;
   // Person-level changes need reach over all of the person's memberships.
   coversPerson: boolean;
+  // Who may require or reset the second factor, and whether the account already requires it of everyone.
+  twoFactor: { canManage: boolean; accountRequires: boolean };
   closeHref: string;
 };
 
 /** The Super User's editor for one member, opened from the ⋮ menu; its URL (?edit=…) can be shared. */
-export function EditMemberDialog({ member, timeZones, choices, coversPerson, closeHref }: Props) {
+export function EditMemberDialog({ member, timeZones, choices, coversPerson, twoFactor, closeHref }: Props) {
   const router = useRouter();
   const [dirty, setDirty] = useState(false);
   const close = () => router.replace(closeHref, { scroll: false });
@@ -57,7 +59,7 @@ export function EditMemberDialog({ member, timeZones, choices, coversPerson, clo
             )}
           </TabsContent>
           <TabsContent value="security" className="pt-4">
-            <MemberSecurityTab accountSlug={choices.accountSlug} member={member} coversPerson={coversPerson} />
+            <MemberSecurityTab accountSlug={choices.accountSlug} member={member} coversPerson={coversPerson} twoFactor={twoFactor} />
           </TabsContent>
           <TabsContent value="permissions" className="pt-4">
             <MemberPermissionsTab member={member} choices={choices} onDirtyChange={setDirty} onSaved={close} />

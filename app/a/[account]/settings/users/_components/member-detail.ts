@@ -17,6 +17,8 @@ export type MemberDetail = {
   overrides: Overrides;
   dataFilter: DataFilter | null;
   twoFactorEnabled: boolean;
+  // This member must use a second factor, whatever the account requires.
+  twoFactorRequired: boolean;
   timeZone: string | null;
   dateFormat: string | null;
   landingPage: string | null;

@@ -2,16 +2,16 @@
 
 import { useTransition } from "react";
 import { Alert } from "@/app/_components/ui/alert";
-import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { toast } from "@/app/_components/ui/toaster";
 import type { ActionResult } from "@/lib/action";
 import { sendPasswordReset, signOutMemberEverywhere } from "../actions";
 import type { MemberDetail } from "./member-detail";
+import { MemberTwoFactor } from "./member-two-factor";
 
-type Props = { accountSlug: string; member: MemberDetail; coversPerson: boolean };
+type Props = { accountSlug: string; member: MemberDetail; coversPerson: boolean; twoFactor: { canManage: boolean; accountRequires: boolean } };
 
-export function MemberSecurityTab({ accountSlug, member, coversPerson }: Props) {
+export function MemberSecurityTab({ accountSlug, member, coversPerson, twoFactor }: Props) {
   const [pending, startTransition] = useTransition();
   const act = (action: (slug: string, input: { membershipId: string }) => Promise<ActionResult<unknown>>, success: string) =>
     startTransition(async () => {
@@ -22,9 +22,7 @@ export function MemberSecurityTab({ accountSlug, member, coversPerson }: Props) 
 
   return (
     <div className="space-y-5">
-      <p className="flex items-center gap-2 text-sm">
-        Two-factor authentication: {member.twoFactorEnabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
-      </p>
+      <MemberTwoFactor accountSlug={accountSlug} member={member} coversPerson={coversPerson} {...twoFactor} />
       {!coversPerson ? (
         <Alert tone="info">This person also belongs to accounts you do not manage, so only admins of all their accounts can reset their password or sign them out.</Alert>
       ) : member.status !== "active" ? (
