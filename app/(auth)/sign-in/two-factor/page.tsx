@@ -5,7 +5,7 @@ import { currentSecondStep } from "@/lib/auth/second-step";
 import { startEnrolment } from "@/lib/auth/two-factor";
 import { readChallenge } from "@/lib/auth/two-factor-challenge";
 import { SecondFactorForm } from "./second-factor-form";
-import { ContinueSignIn, SignInEnrolment } from "./sign-in-enrolment";
+import { SignInEnrolment } from "./sign-in-enrolment";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -28,7 +28,7 @@ export default async function TwoFactorPage() {
               : "Two-factor sign-in is on."}
         </p>
       </div>
-      {enrolment ? <SignInEnrolment {...enrolment} /> : step.challenge.stage === "code" ? <SecondFactorForm /> : <ContinueSignIn />}
+      {step.challenge.stage === "code" ? <SecondFactorForm /> : <SignInEnrolment setup={enrolment} />}
       <p className="text-center text-sm">
         <Link href="/sign-in" className="text-accent-600 underline underline-offset-4 dark:text-accent-500">
           Sign in as someone else

@@ -6,33 +6,16 @@ import { RecoveryCodesList } from "@/app/_components/two-factor/recovery-codes-l
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
+import type { PendingEnrolment } from "@/lib/auth/two-factor";
 import { confirmSignInEnrolment, finishEnrolledSignIn } from "./actions";
 
-/** After a reload once the codes were shown: only the way on is left. */
-export function ContinueSignIn() {
-  const [error, setError] = useState<string>();
-  const [busy, startTransition] = useTransition();
-  return (
-    <div className="space-y-4">
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <Button
-        type="button"
-        className="w-full"
-        disabled={busy}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await finishEnrolledSignIn();
-            if (!result.ok) setError(result.error);
-          })
-        }
-      >
-        Continue
-      </Button>
-    </div>
-  );
-}
-
-export function SignInEnrolment({ pending: pendingSetup, qrCode, manualKey }: { pending: string; qrCode: string; manualKey: string }) {
+/**
+ * Setting up a required second factor during sign-in. Once confirmed the page
+ * re-renders with the challenge's last stage and no setup (`setup` null): the
+ * same component in the same place keeps the recovery codes on screen; after
+ * a reload only the way on is left.
+ */
+export function SignInEnrolment({ setup }: { setup: PendingEnrolment | null }) {
   const [code, setCode] = useState("");
   const [error, setError] = useState<string>();
   const [codes, setCodes] = useState<string[]>();
@@ -45,14 +28,13 @@ export function SignInEnrolment({ pending: pendingSetup, qrCode, manualKey }: { 
       else setError(result.error);
     });
 
-  if (codes) {
+  if (codes || !setup) {
     return (
       <div className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <Alert tone="success">Two-factor sign-in is on.</Alert>
-        <RecoveryCodesList codes={codes} />
+        {codes ? <RecoveryCodesList codes={codes} /> : null}
         <Button type="button" className="w-full" disabled={busy} onClick={() => run(finishEnrolledSignIn)}>
-          I saved them — continue
+          {codes ? "I saved them — continue" : "Continue"}
         </Button>
       </div>
     );
@@ -61,14 +43,14 @@ export function SignInEnrolment({ pending: pendingSetup, qrCode, manualKey }: { 
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => confirmSignInEnrolment({ pending: pendingSetup, code }));
+        run(() => confirmSignInEnrolment({ pending: setup.pending, code }));
       }}
       noValidate
       className="space-y-4"
       aria-busy={busy}
     >
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <AuthenticatorSetup qrCode={qrCode} manualKey={manualKey} />
+      <AuthenticatorSetup qrCode={setup.qrCode} manualKey={setup.manualKey} />
       <TextField id="code" label="Code from the app" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(event) => setCode(event.target.value)} maxLength={32} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Checking…" : "Turn on and continue"}
