@@ -26,7 +26,7 @@ async function sessionClaims(request: NextRequest) {
   const secureCookie = request.cookies.getAll().some((cookie) => cookie.name.startsWith("__Secure-authjs.session-token"));
   const token = await getToken({ req: request, secret: sessionSecret(), secureCookie });
   if (!token?.sub) return null;
-  return { userId: token.sub, sessionVersion: token.sessionVersion };
+  return { userId: token.sub, sessionVersion: token.sessionVersion, sid: token.sid };
 }
 
 export async function proxy(request: NextRequest) {

@@ -23,6 +23,9 @@ const envSchema = z.object({
   EMAIL_FROM: optionalText,
   // "on" keeps mail in the dev outbox even in production with Postgres (a demo or staging server).
   EMAIL_OUTBOX: optionalText.pipe(z.enum(["on"], { error: 'set it to "on" or leave it unset' }).optional()),
+  // A session ends after this long without a request, and this long after signing in whatever happens.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 24),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
 }).superRefine((config, context) => {
   // Without a sender the provider refuses every message, so a key alone would only fill the queue.
   if (config.RESEND_API_KEY && !config.EMAIL_FROM) {

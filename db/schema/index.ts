@@ -12,3 +12,4 @@ export * from "./bulk-imports";
 export * from "./rate-limits";
 export * from "./audit-events";
 export * from "./recovery-codes";
+export * from "./sessions";

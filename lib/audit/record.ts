@@ -45,7 +45,8 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     targetId: entry.target?.id ?? null,
     targetLabel: entry.target?.label ?? null,
     details: entry.details ?? {},
-    ip: origin.ip,
+    // "unknown" is what the limits count an address-less caller as; the log says nothing instead.
+    ip: origin.ip === "unknown" ? null : origin.ip,
     userAgent: origin.userAgent,
   });
 }

@@ -1,10 +1,11 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
 import { requestOriginOf } from "@/lib/http/client-ip";
 import { redeemSignInProof } from "./sign-in-proof";
 
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+// The cookie lives as long as a session may; the session's row decides when it really ends (session-lifetime.ts).
+export const sessionMaxAgeSeconds = () => env().SESSION_MAX_HOURS * 60 * 60;
 
 // Resolved lazily (it may be generated into .data/ on first start), then kept:
 // the config is rebuilt on every auth() call.
@@ -20,7 +21,7 @@ function authConfig(): NextAuthConfig {
     secret: sessionSecret(),
     // Rolecall is self-hosted behind its own host name.
     trustHost: true,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds(), updateAge: 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // A failed sign-in is an expected outcome, not a server error: keep it
@@ -39,7 +40,7 @@ function authConfig(): NextAuthConfig {
         credentials: { proof: {} },
         async authorize(raw, request) {
           const identity = await redeemSignInProof((raw as { proof?: unknown } | undefined)?.proof, requestOriginOf(request.headers));
-          return identity ? { id: identity.id, sessionVersion: identity.sessionVersion } : null;
+          return identity ? { id: identity.id, sessionVersion: identity.sessionVersion, sessionId: identity.sessionId } : null;
         },
       }),
     ],
@@ -51,6 +52,7 @@ function authConfig(): NextAuthConfig {
         return {
           sub: user.id,
           sessionVersion: user.sessionVersion,
+          sid: user.sessionId,
           signedInAt: Math.floor(Date.now() / 1000),
         };
       },

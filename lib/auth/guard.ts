@@ -2,6 +2,7 @@ import { findAccountAccess } from "@/db/queries/accounts";
 import { closedAccountRefuses } from "@/lib/authz/closed-accounts";
 import { isAccountSlug, isUuid } from "@/lib/validation/ids";
 import type { SessionClaims } from "./resolve-session";
+import { sessionIsLive } from "./session-lifetime";
 
 // Pages anyone may open. Everything else needs a session. (The dev outbox
 // answers not-found itself unless mail is in outbox mode.)
@@ -20,11 +21,13 @@ export async function decideRequest(pathname: string, claims: Partial<SessionCla
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return "continue";
   if (!claims || !isUuid(claims.userId)) return pathname.startsWith("/api/") ? "unauthorized" : "sign-in";
 
+  const signedOut = pathname.startsWith("/api/") ? "unauthorized" : "sign-in";
   const accountSlug = ACCOUNT_PATH.exec(pathname)?.[1];
-  if (accountSlug === undefined) return "continue";
+  if (accountSlug === undefined) return (await sessionIsLive(claims.sid, claims.userId)) ? "continue" : signedOut;
   if (!isAccountSlug(accountSlug)) return "not-found";
   const access = await findAccountAccess(claims.userId, accountSlug);
   if (!access || closedAccountRefuses(access)) return "not-found";
   if (access.sessionVersion !== claims.sessionVersion) return "sign-in";
-  return "continue";
+  // Idle too long, past its lifetime or signed out: the session's row says so.
+  return (await sessionIsLive(claims.sid, claims.userId)) ? "continue" : "sign-in";
 }

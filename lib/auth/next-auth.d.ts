@@ -6,6 +6,7 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     userId: string;
@@ -18,6 +19,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
     signedInAt?: number;
-    // Second-factor state joins here with two-factor sign-in.
+    // The session's row (db/schema/sessions.ts): idle and absolute timeouts, signing out.
+    sid?: string;
   }
 }

@@ -1,5 +1,6 @@
 import { findSessionUser } from "@/db/queries/users";
 import { isUuid } from "@/lib/validation/ids";
+import { sessionIsLive } from "./session-lifetime";
 
 export type CurrentSession = {
   user: { id: string; email: string; name: string };
@@ -8,7 +9,7 @@ export type CurrentSession = {
   display?: { timeZone: string | null; dateFormat: string | null };
 };
 
-export type SessionClaims = { userId: string; sessionVersion: number; signedInAt: number };
+export type SessionClaims = { userId: string; sessionVersion: number; signedInAt: number; sid?: string };
 
 /**
  * Turns the claims of a decoded session token into a session, if the person
@@ -19,6 +20,7 @@ export async function resolveSession(claims: SessionClaims | null): Promise<Curr
   if (!claims || !isUuid(claims.userId)) return null;
   const user = await findSessionUser(claims.userId);
   if (!user || user.sessionVersion !== claims.sessionVersion || !user.hasActiveMembership) return null;
+  if (!(await sessionIsLive(claims.sid, user.id))) return null;
   return {
     user: { id: user.id, email: user.email, name: user.name },
     signedInAt: new Date(claims.signedInAt * 1000),

@@ -18,10 +18,15 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => reso
  * old token when a server action has just re-issued it (a password change)
  * and Next renders the page again in the same request; cookies() has the new one.
  */
+/** This browser's session row id (the token's `sid`), whether or not the session is still live. */
+export async function currentSessionId(): Promise<string | undefined> {
+  return (await sessionClaims())?.sid;
+}
+
 async function sessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
   const secureCookie = jar.getAll().some((cookie) => cookie.name.startsWith("__Secure-authjs.session-token"));
   const token = await getToken({ req: { headers: { cookie: jar.toString() } }, secret: sessionSecret(), secureCookie });
   if (!token?.sub) return null;
-  return { userId: token.sub, sessionVersion: token.sessionVersion ?? 0, signedInAt: token.signedInAt ?? 0 };
+  return { userId: token.sub, sessionVersion: token.sessionVersion ?? 0, signedInAt: token.signedInAt ?? 0, sid: token.sid };
 }

@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { db } from "@/db/client";
+import { startSession } from "@/db/queries/sessions";
 import { findSessionUser, recordSignIn } from "@/db/queries/users";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record";
 import { authSecret } from "@/lib/env";
@@ -27,14 +28,15 @@ export async function issueSignInProof(identity: SignedInIdentity): Promise<stri
  * session version, an active membership): then the sign-in is recorded, in
  * the person and in the audit log.
  */
-export async function redeemSignInProof(proof: unknown, origin: AuditOrigin): Promise<SignedInIdentity | null> {
+export async function redeemSignInProof(proof: unknown, origin: AuditOrigin): Promise<(SignedInIdentity & { sessionId: string }) | null> {
   if (typeof proof !== "string" || proof.length > 4_096) return null;
   const claims = await decode({ token: proof, secret: proofSecret(), salt: SALT }).catch(() => null);
   if (claims?.purpose !== "sign-in" || typeof claims.sub !== "string" || typeof claims.sessionVersion !== "number") return null;
   const person = await findSessionUser(claims.sub);
   if (!person || person.sessionVersion !== claims.sessionVersion || !person.hasActiveMembership) return null;
   await recordSignIn(person.id);
+  const sessionId = await startSession(person.id, origin);
   const self = { userId: person.id, email: person.email };
   await recordAudit(db(), { action: "auth.signed_in", accountId: null, actor: self, target: { type: "person", id: person.id, label: person.email }, origin });
-  return { id: person.id, sessionVersion: person.sessionVersion };
+  return { id: person.id, sessionVersion: person.sessionVersion, sessionId };
 }

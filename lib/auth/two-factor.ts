@@ -39,6 +39,8 @@ export const WRONG_CODE = "That code is not right. Enter the 6-digit code your a
 export async function confirmEnrolment(tx: Transaction, person: { id: string; email: string }, input: { pending: string; code: string }, now = new Date()): Promise<string[]> {
   const secret = pendingSecret(input.pending, person.id, now);
   if (!secret) throw new ActionError("This setup has expired. Start again to get a new key.");
+  // A setup is used once: confirming it again (or another one) would swap the secret behind the person's back.
+  if ((await findTwoFactor(person.id, tx))?.enabled) throw new ActionError("Two-factor sign-in is already on. Reset it first to move it to another app.");
   const verified = verifyTotp(secret, input.code, now, null);
   if (!verified.ok) throw new ActionError(WRONG_CODE, { code: WRONG_CODE });
   await setTwoFactor(person.id, { sealedSecret: seal(secret), step: verified.step }, tx);

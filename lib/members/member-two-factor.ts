@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { setTwoFactor } from "@/db/queries/two-factor";
 import { bumpSessionVersion } from "@/db/queries/users";
@@ -44,13 +44,14 @@ export async function setAccountTwoFactorRequired(tx: Transaction, actor: Actor,
   const [updated] = await tx
     .update(accounts)
     .set({ twoFactorRequired: required })
-    .where(eq(accounts.id, actor.account.id))
+    .where(and(eq(accounts.id, actor.account.id), ne(accounts.twoFactorRequired, required)))
     .returning({ name: accounts.name });
+  if (!updated) return; // Already so: nothing changed, nothing to record.
   await recordAudit(tx, {
     action: "two_factor.requirement_changed",
     accountId: actor.account.id,
     actor: auditActor(actor),
-    target: { type: "account", id: actor.account.id, label: updated?.name ?? null },
+    target: { type: "account", id: actor.account.id, label: updated.name },
     details: { required, everyone: true },
   });
 }

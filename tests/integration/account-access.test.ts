@@ -1,11 +1,15 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { findAccountAccess, findHomeAccountSlug, listReachableAccounts } from "@/db/queries/accounts";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { seedDemoData } from "@/db/seed";
-import { accounts, memberships } from "@/db/schema";
+import { accounts, memberships, sessions } from "@/db/schema";
 import { decideRequest } from "@/lib/auth/guard";
-import { accountIdOf, setMembershipStatus, userIdOf } from "./support/fixtures";
+import { endSession } from "@/db/queries/sessions";
+import { resolveSession } from "@/lib/auth/resolve-session";
+import { sessionLimits } from "@/lib/auth/session-lifetime";
+import { accountIdOf, setMembershipStatus, signedInClaims, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -131,7 +135,7 @@ describe(`request guard (${database.driver})`, () => {
   });
 
   it("answers not-found for accounts the caller cannot reach, existing or not", async () => {
-    const admin = { userId: await userIdOf("admin@bright-dental.test"), sessionVersion: 1 };
+    const admin = await signedInClaims("admin@bright-dental.test");
     expect(await decideRequest("/a/bright-dental/settings/users", admin)).toBe("continue");
     expect(await decideRequest("/a/acme", admin)).toBe("not-found");
     expect(await decideRequest("/a/acme/settings/users", admin)).toBe("not-found");
@@ -140,9 +144,32 @@ describe(`request guard (${database.driver})`, () => {
   });
 
   it("sends a token made stale by a person-level event back to sign-in", async () => {
-    const userId = await userIdOf("filtered@acme.test");
-    expect(await decideRequest("/a/acme", { userId, sessionVersion: 1 })).toBe("continue");
-    await bumpSessionVersion(userId);
-    expect(await decideRequest("/a/acme", { userId, sessionVersion: 1 })).toBe("sign-in");
+    const claims = await signedInClaims("filtered@acme.test");
+    expect(await decideRequest("/a/acme", claims)).toBe("continue");
+    await bumpSessionVersion(claims.userId);
+    expect(await decideRequest("/a/acme", claims)).toBe("sign-in");
+  });
+
+  it("ends a session that is signed out, idle too long or past its lifetime, on its next request", async () => {
+    const { userId, sid, ...rest } = await signedInClaims("observer@acme.test");
+    const claims = { userId, sid, ...rest };
+    expect(await decideRequest("/profile", claims)).toBe("continue");
+    expect(await decideRequest("/a/acme", { ...claims, sid: undefined })).toBe("sign-in");
+    expect(await decideRequest("/api/accounts", { ...claims, sid: "not-a-uuid" })).toBe("unauthorized");
+    const { idleMs, maxMs } = sessionLimits();
+    // Idle: its last request was longer ago than the idle timeout.
+    await db().update(sessions).set({ lastSeenAt: new Date(Date.now() - idleMs - 1_000) }).where(eq(sessions.id, sid));
+    expect(await decideRequest("/a/acme", claims)).toBe("sign-in");
+    // Busy but old: signed in longer ago than the lifetime.
+    await db().update(sessions).set({ lastSeenAt: new Date(), createdAt: new Date(Date.now() - maxMs - 1_000) }).where(eq(sessions.id, sid));
+    expect(await decideRequest("/a/acme", claims)).toBe("sign-in");
+    // Signed out: the row is ended, whatever the cookie says.
+    const fresh = await signedInClaims("observer@acme.test");
+    await endSession(fresh.sid);
+    expect(await decideRequest("/a/acme", fresh)).toBe("sign-in");
+    expect(await resolveSession(fresh)).toBeNull();
+    // Another person's session id is no session of this person.
+    const other = await signedInClaims("manager@acme.test");
+    expect(await decideRequest("/a/acme", { ...fresh, sid: other.sid })).toBe("sign-in");
   });
 });

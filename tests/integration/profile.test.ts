@@ -8,7 +8,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { resolveSession } from "@/lib/auth/resolve-session";
 import type { CurrentSession } from "@/lib/auth/session";
 import { landingPathFor } from "@/lib/profile/landing-path";
-import { setMembershipStatus, userIdOf } from "./support/fixtures";
+import { setMembershipStatus, signedInClaims, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 // The actions run as whoever `signedIn` holds; their request-bound helpers
@@ -95,7 +95,7 @@ describe(`signing out everywhere else (${database.driver})`, () => {
     await signInAs("reporting@acme.test");
     const before = await personRow("reporting@acme.test");
     const someoneElse = await personRow("member@acme.test");
-    const oldToken = { userId: before.id, sessionVersion: before.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) };
+    const oldToken = await signedInClaims("reporting@acme.test", before.sessionVersion);
     expect(await resolveSession(oldToken)).not.toBeNull();
 
     expect(await signOutEverywhereElse({})).toEqual({ ok: true, data: { sessionVersion: before.sessionVersion + 1 } });

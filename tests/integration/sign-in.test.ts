@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { resolveSession } from "@/lib/auth/resolve-session";
 import { issueSignInProof, redeemSignInProof } from "@/lib/auth/sign-in-proof";
-import { setMembershipStatus, userIdOf } from "./support/fixtures";
+import { setMembershipStatus, signedInClaims, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -18,7 +18,7 @@ describe(`sign-in (${database.driver})`, () => {
   it("accepts the right password, whatever the case of the email, and records the sign-in once it completes", async () => {
     const identity = await verifyCredentials({ email: " SuperUser@Acme.test ", password: DEMO_PASSWORD });
     expect(identity).toEqual({ id: await userIdOf("superuser@acme.test"), sessionVersion: 1 });
-    expect(await redeemSignInProof(await issueSignInProof(identity!), ORIGIN)).toEqual(identity);
+    expect(await redeemSignInProof(await issueSignInProof(identity!), ORIGIN)).toEqual({ ...identity, sessionId: expect.any(String) });
     const [user] = await db().select().from(users).where(eq(users.email, "superuser@acme.test"));
     expect(user!.lastSignInAt).toBeInstanceOf(Date);
   });
@@ -53,7 +53,10 @@ describe(`sign-in proofs (${database.driver})`, () => {
   it("start a session only while fresh, unforged and still the person's", async () => {
     const id = await userIdOf("manager@acme.test");
     const proof = await issueSignInProof({ id, sessionVersion: 1 });
-    expect(await redeemSignInProof(proof, ORIGIN)).toEqual({ id, sessionVersion: 1 });
+    // Each sign-in starts a session row of its own.
+    const redeemed = await redeemSignInProof(proof, ORIGIN);
+    expect(redeemed).toEqual({ id, sessionVersion: 1, sessionId: expect.any(String) });
+    expect((await signedInClaims("manager@acme.test")).sid).not.toBe(redeemed!.sessionId);
     // Made up, tampered, of another type or oversized: nobody.
     for (const bad of ["", "not a token", `${proof.slice(0, -4)}abcd`, 42, null, "x".repeat(5_000)]) expect(await redeemSignInProof(bad, ORIGIN)).toBeNull();
     // A proof made before a password change (the session version moved on) is spent.
@@ -66,25 +69,26 @@ describe(`sessions (${database.driver})`, () => {
   const now = Math.floor(Date.now() / 1000);
 
   it("resolve to the person behind a current token", async () => {
-    const userId = await userIdOf("manager@acme.test");
-    const session = await resolveSession({ userId, sessionVersion: 1, signedInAt: now });
-    expect(session?.user).toEqual({ id: userId, email: "manager@acme.test", name: "Morgan Lee" });
+    const claims = { ...(await signedInClaims("manager@acme.test")), signedInAt: now };
+    const session = await resolveSession(claims);
+    expect(session?.user).toEqual({ id: claims.userId, email: "manager@acme.test", name: "Morgan Lee" });
     expect(session?.signedInAt.getTime()).toBe(now * 1000);
+    // Without its session row (an older token, a made-up one) it is no session.
+    expect(await resolveSession({ ...claims, sid: undefined })).toBeNull();
   });
 
   it("end on the next request once the session version is bumped", async () => {
-    const userId = await userIdOf("member@acme.test");
-    const claims = { userId, sessionVersion: 1, signedInAt: now };
+    const claims = await signedInClaims("member@acme.test");
     expect(await resolveSession(claims)).not.toBeNull();
-    await bumpSessionVersion(userId);
+    await bumpSessionVersion(claims.userId);
     expect(await resolveSession(claims)).toBeNull();
     expect(await resolveSession({ ...claims, sessionVersion: 2 })).not.toBeNull();
   });
 
   it("end once the person has no active membership left", async () => {
-    const userId = await userIdOf("reporting@acme.test");
+    const claims = await signedInClaims("reporting@acme.test");
     await setMembershipStatus("reporting@acme.test", "deactivated");
-    expect(await resolveSession({ userId, sessionVersion: 1, signedInAt: now })).toBeNull();
+    expect(await resolveSession(claims)).toBeNull();
     await setMembershipStatus("reporting@acme.test", "active");
   });
 

@@ -2,11 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { accessContextFor, type AccessContext } from "@/lib/authz/authorize";
 import { accounts, calls, memberships, users } from "@/db/schema";
+import { startSession } from "@/db/queries/sessions";
 
 export async function userIdOf(email: string): Promise<string> {
   const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) throw new Error(`No user ${email}`);
   return user.id;
+}
+
+/** The claims of a fresh session token for this person, as signing in leaves them (a live session row, version 1). */
+export async function signedInClaims(email: string, sessionVersion = 1) {
+  const userId = await userIdOf(email);
+  const sid = await startSession(userId, { ip: null, userAgent: "test" });
+  return { userId, sessionVersion, signedInAt: Math.floor(Date.now() / 1000), sid };
 }
 
 export async function accountIdOf(slug: string): Promise<string> {

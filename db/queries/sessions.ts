@@ -1,0 +1,36 @@
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { db, type Executor } from "../client";
+import { sessions } from "../schema";
+
+export async function startSession(userId: string, origin: { ip: string | null; userAgent: string | null }, executor: Executor = db()): Promise<string> {
+  const [started] = await executor.insert(sessions).values({ userId, ip: origin.ip, userAgent: origin.userAgent }).returning({ id: sessions.id });
+  return started!.id;
+}
+
+export type SessionTimes = { createdAt: Date; lastSeenAt: Date };
+
+/** A session of this person not signed out, or undefined. */
+export async function findOpenSession(sessionId: string, userId: string, executor: Executor = db()): Promise<SessionTimes | undefined> {
+  const [row] = await executor
+    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  return row;
+}
+
+/** Moves a session's last activity on, at most once per `everyMs` (a write per request would be waste). */
+export async function touchSession(sessionId: string, now: Date, everyMs: number, executor: Executor = db()): Promise<void> {
+  await executor
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - everyMs))));
+}
+
+export async function endSession(sessionId: string, executor: Executor = db()): Promise<void> {
+  await executor.update(sessions).set({ endedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Drops sessions that ended, or went idle or out of their lifetime, before `before`. */
+export async function forgetOldSessions(before: Date, executor: Executor = db()): Promise<void> {
+  await executor.delete(sessions).where(lt(sessions.lastSeenAt, before));
+}
