@@ -50,6 +50,9 @@ type SelfActionDefinition<Schema extends z.ZodType, T> = {
   run: (args: { input: z.output<Schema>; session: CurrentSession; tx: Transaction }) => Promise<T>;
   // As for accountAction: runs once the transaction has committed.
   afterCommit?: (data: T, session: CurrentSession) => Promise<void>;
+  // Runs first, outside the transaction, so what it records stays when the change fails (an attempt
+  // counted against a limit); a message it returns refuses the action.
+  before?: (session: CurrentSession) => Promise<string | undefined>;
 };
 
 /**
@@ -62,6 +65,8 @@ export function selfAction<Schema extends z.ZodType, T>(definition: SelfActionDe
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     const session = await getSession();
     if (!session) return { ok: false, error: FAILURE_MESSAGES["signed-out"] };
+    const refused = await definition.before?.(session);
+    if (refused) return { ok: false, error: refused };
 
     return parseAndRun(definition.input, rawInput, (input, tx) => definition.run({ input, session, tx }), (data) =>
       definition.afterCommit ? definition.afterCommit(data, session) : Promise.resolve(),

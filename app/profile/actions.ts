@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { updateProfile } from "@/db/queries/profile";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { selfAction } from "@/lib/action";
-import { assertCurrentPassword, changeOwnPassword } from "@/lib/auth/change-password";
+import { assertCurrentPassword, changeOwnPassword, passwordAttempt } from "@/lib/auth/change-password";
 import { confirmEnrolment, regenerateRecoveryCodes, startEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
 import { twoFactorConfirmSchema, twoFactorPasswordSchema, twoFactorSetupSchema } from "@/lib/validation/two-factor";
 import { reissueSessionToken } from "@/lib/auth/reissue-session";
@@ -27,6 +27,7 @@ export const updateName = selfAction({
 });
 
 export const changePassword = selfAction({
+  before: passwordAttempt,
   input: refuseCommonPassword(changePasswordSchema, "newPassword"),
   run: ({ input, session, tx }) => changeOwnPassword(tx, session.user.id, input),
   // Every other session ended with the change; this one carries on, with the
@@ -55,6 +56,7 @@ export const signOutEverywhereElse = selfAction({
 const self = (session: { user: { id: string; email: string } }) => ({ id: session.user.id, email: session.user.email });
 
 export const beginTwoFactorSetup = selfAction({
+  before: passwordAttempt,
   input: twoFactorSetupSchema,
   async run({ input, session, tx }) {
     await assertCurrentPassword(tx, session.user.id, input.currentPassword);
@@ -63,6 +65,7 @@ export const beginTwoFactorSetup = selfAction({
 });
 
 export const confirmTwoFactorSetup = selfAction({
+  before: passwordAttempt,
   input: twoFactorConfirmSchema,
   async run({ input, session, tx }) {
     await assertCurrentPassword(tx, session.user.id, input.currentPassword);
@@ -73,6 +76,7 @@ export const confirmTwoFactorSetup = selfAction({
 });
 
 export const renewRecoveryCodes = selfAction({
+  before: passwordAttempt,
   input: twoFactorPasswordSchema,
   async run({ input, session, tx }) {
     await assertCurrentPassword(tx, session.user.id, input.currentPassword);
@@ -83,6 +87,7 @@ export const renewRecoveryCodes = selfAction({
 });
 
 export const turnOffOwnTwoFactor = selfAction({
+  before: passwordAttempt,
   input: twoFactorPasswordSchema,
   async run({ input, session, tx }) {
     await assertCurrentPassword(tx, session.user.id, input.currentPassword);

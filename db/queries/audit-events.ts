@@ -15,11 +15,13 @@ export async function auditScope(account: Pick<Account, "id" | "type">, executor
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function filtersOf(accountIds: string[], query: AuditQuery): SQL {
-  // Person-level events (signing in, a password) have no account: they show for people who belong to one in
-  // scope. Only members who joined: an invitation alone must not show an admin where someone signs in.
-  const people = sql`select ${memberships.userId}::text from ${memberships} where ${inArray(memberships.accountId, accountIds)} and ${memberships.status} <> 'invited'`;
+  // Person-level events (signing in, a password) have no account: they show for people who are active
+  // members of one in scope, from when they became members. An invitation alone, or a membership
+  // deactivated, does not show an admin where someone signs in, nor what they did before joining.
+  const joined = sql`select 1 from ${memberships} where ${inArray(memberships.accountId, accountIds)} and ${memberships.status} = 'active'
+    and ${memberships.userId}::text = ${auditEvents.targetId} and ${memberships.createdAt} <= ${auditEvents.occurredAt}`;
   const conditions: (SQL | undefined)[] = [
-    or(inArray(auditEvents.accountId, accountIds), and(isNull(auditEvents.accountId), eq(auditEvents.targetType, "person"), sql`${auditEvents.targetId} in (${people})`)),
+    or(inArray(auditEvents.accountId, accountIds), and(isNull(auditEvents.accountId), eq(auditEvents.targetType, "person"), sql`exists (${joined})`)),
     query.actor ? ilike(auditEvents.actorEmail, contains(query.actor)) : undefined,
     query.target ? ilike(auditEvents.targetLabel, contains(query.target)) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,

@@ -1,35 +1,31 @@
-import { inArray, lt, max, sql } from "drizzle-orm";
+import { asc, inArray, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "../client";
-import { rateLimits } from "../schema";
-
-/** The latest moment any of these keys is blocked until, or null. */
-export async function blockedUntil(keys: string[], executor: Executor = db()): Promise<Date | null> {
-  const [row] = await executor.select({ until: max(rateLimits.blockedUntil) }).from(rateLimits).where(inArray(rateLimits.key, keys));
-  return row?.until ?? null;
-}
+import { rateLimits, type RateLimit } from "../schema";
 
 /**
- * Counts one more failure for the key, starting again from one when the last
- * was longer ago than `forgetAfterMs`; returns the count.
+ * Locks the rows of these keys (made when missing, in key order so two
+ * callers never deadlock) for the caller's transaction: attempts on one key
+ * are counted one after another, however many arrive at once.
  */
-export async function countFailure(key: string, now: Date, forgetAfterMs: number, executor: Executor = db()): Promise<number> {
-  const forgetBefore = new Date(now.getTime() - forgetAfterMs);
-  const [row] = await executor
+export async function lockKeys(keys: string[], now: Date, executor: Executor): Promise<RateLimit[]> {
+  const sorted = [...new Set(keys)].sort();
+  await executor
     .insert(rateLimits)
-    .values({ key, failures: 1, lastFailureAt: now })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        failures: sql`case when ${rateLimits.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${rateLimits.failures} + 1 end`,
-        lastFailureAt: now,
-      },
-    })
-    .returning({ failures: rateLimits.failures });
-  return row!.failures;
+    .values(sorted.map((key) => ({ key, failures: 0, lastFailureAt: now })))
+    .onConflictDoNothing();
+  return executor.select().from(rateLimits).where(inArray(rateLimits.key, sorted)).orderBy(asc(rateLimits.key)).for("update");
 }
 
-export async function blockKey(key: string, until: Date, executor: Executor = db()): Promise<void> {
-  await executor.update(rateLimits).set({ blockedUntil: until }).where(sql`${rateLimits.key} = ${key}`);
+export async function saveCount(key: string, count: Pick<RateLimit, "failures" | "lastFailureAt" | "blockedUntil">, executor: Executor): Promise<void> {
+  await executor.update(rateLimits).set(count).where(sql`${rateLimits.key} = ${key}`);
+}
+
+/** Takes one attempt back off each key (an attempt that succeeded), never below zero. */
+export async function refundKeys(keys: string[], executor: Executor = db()): Promise<void> {
+  await executor
+    .update(rateLimits)
+    .set({ failures: sql`greatest(${rateLimits.failures} - 1, 0)` })
+    .where(inArray(rateLimits.key, keys));
 }
 
 export async function clearKeys(keys: string[], executor: Executor = db()): Promise<void> {

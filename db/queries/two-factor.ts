@@ -1,12 +1,12 @@
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { db, type Executor } from "../client";
 import { accounts, memberships, recoveryCodes, users } from "../schema";
 
 export type TwoFactorRecord = { enabled: boolean; required: boolean; sealedSecret: string | null; lastStep: number | null };
 
 /**
- * A person's second factor, and whether they must use one: any membership of
- * theirs (active or invited) that requires it, or whose open account does.
+ * A person's second factor, and whether they must use one: any active
+ * membership of theirs that requires it, or whose open account does.
  */
 export async function findTwoFactor(userId: string, executor: Executor = db()): Promise<TwoFactorRecord | undefined> {
   const requiring = executor
@@ -16,7 +16,9 @@ export async function findTwoFactor(userId: string, executor: Executor = db()): 
     .where(
       and(
         eq(memberships.userId, userId),
-        ne(memberships.status, "deactivated"),
+        // Active only: an admin cannot impose it on someone by inviting them; invitees are
+        // active by the time accepting leads on to signing in.
+        eq(memberships.status, "active"),
         isNull(accounts.closedAt),
         or(eq(memberships.twoFactorRequired, true), eq(accounts.twoFactorRequired, true)),
       ),

@@ -21,7 +21,29 @@ function hasActiveMembership(database: Database) {
   ).mapWith(Boolean);
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "sessionVersion" | "timeZone" | "dateFormat"> & { hasActiveMembership: boolean };
+export type SessionUser = Pick<User, "id" | "email" | "name" | "sessionVersion" | "timeZone" | "dateFormat"> & {
+  hasActiveMembership: boolean;
+  // An account of theirs requires a second factor and they have none: no session until they set it up.
+  lacksRequiredTwoFactor: boolean;
+};
+
+// An active membership of an open account requiring a second factor, of a person without one.
+function lacksRequiredTwoFactor(database: Database) {
+  return sql<boolean>`(${users.twoFactorEnabledAt} is null and ${exists(
+    database
+      .select({ one: sql`1` })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(
+        and(
+          eq(memberships.userId, users.id),
+          eq(memberships.status, "active"),
+          isNull(accounts.closedAt),
+          sql`(${memberships.twoFactorRequired} or ${accounts.twoFactorRequired})`,
+        ),
+      ),
+  )})`.mapWith(Boolean);
+}
 
 const sessionUserStatement = preparedStatement((database) =>
   database
@@ -33,6 +55,7 @@ const sessionUserStatement = preparedStatement((database) =>
       timeZone: users.timeZone,
       dateFormat: users.dateFormat,
       hasActiveMembership: hasActiveMembership(database),
+      lacksRequiredTwoFactor: lacksRequiredTwoFactor(database),
     })
     .from(users)
     .where(eq(users.id, sql.placeholder("userId")))

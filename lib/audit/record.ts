@@ -1,6 +1,5 @@
-import { headers } from "next/headers";
 import type { Executor } from "@/db/client";
-import { requestOriginOf } from "@/lib/http/client-ip";
+import { currentRequestOrigin } from "@/lib/http/client-ip";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "./actions";
 
@@ -20,22 +19,13 @@ export type AuditEntry = {
 
 export type AuditOrigin = { ip: string | null; userAgent: string | null };
 
-/** The caller's address and browser, or nothing outside a request (a job, a script, a test). */
-export async function requestOrigin(): Promise<AuditOrigin> {
-  try {
-    const { ip, userAgent } = requestOriginOf(await headers());
-    return { ip: ip === "unknown" ? null : ip, userAgent };
-  } catch {
-    return { ip: null, userAgent: null };
-  }
-}
-
 /**
  * Appends one event to the audit log, in the caller's transaction: it commits
  * with the change it records or not at all.
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  const origin = entry.origin ?? (await requestOrigin());
+  // The request's own address and browser when the caller gives none (nothing in a job).
+  const origin = entry.origin ?? (await currentRequestOrigin());
   await executor.insert(auditEvents).values({
     accountId: entry.accountId,
     actorUserId: entry.actor?.userId ?? null,

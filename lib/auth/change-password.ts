@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
+import { currentRequestOrigin } from "@/lib/http/client-ip";
 import { hashPassword, verifyPassword } from "./password";
+import { attemptSucceeded, ownThrottles, passwordThrottles, sharedThrottles, takeAttempt, tryAgainMessage } from "./rate-limit";
 import { recordAudit } from "@/lib/audit/record";
 
 const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
@@ -13,9 +15,25 @@ const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
  * concurrent changes cannot both pass against the old hash.
  */
 export async function assertCurrentPassword(tx: Transaction, userId: string, currentPassword: string): Promise<void> {
-  const [person] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
+  const [person] = await tx.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
   const currentMatches = person?.passwordHash ? await verifyPassword(person.passwordHash, currentPassword) : false;
   if (!currentMatches) throw new ActionError("Some fields need your attention.", { currentPassword: WRONG_CURRENT_PASSWORD });
+  // The attempt was counted before (passwordAttempt): a right password clears it, as signing in does.
+  const throttles = passwordThrottles(person!.email, await callerIp());
+  await attemptSucceeded(ownThrottles(throttles), sharedThrottles(throttles), tx);
+}
+
+const callerIp = async () => (await currentRequestOrigin()).ip;
+
+/**
+ * Counts a check of the signed-in person's current password against the same
+ * limits as signing in (someone holding a stolen session must not get
+ * unlimited guesses); a message when they must wait. Runs before the change's
+ * transaction, so a wrong password's count stays.
+ */
+export async function passwordAttempt(session: { user: { email: string } }): Promise<string | undefined> {
+  const attempt = await takeAttempt(passwordThrottles(session.user.email, await callerIp()));
+  return attempt.allowed ? undefined : tryAgainMessage(attempt.waitSeconds);
 }
 
 /**

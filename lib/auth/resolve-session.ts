@@ -20,6 +20,9 @@ export async function resolveSession(claims: SessionClaims | null): Promise<Curr
   if (!claims || !isUuid(claims.userId)) return null;
   const user = await findSessionUser(claims.userId);
   if (!user || user.sessionVersion !== claims.sessionVersion || !user.hasActiveMembership) return null;
+  // Required since they signed in (an admin turned it on, or they joined an account that requires it):
+  // they sign in again, and set it up on the way.
+  if (user.lacksRequiredTwoFactor) return null;
   if (!(await sessionIsLive(claims.sid, user.id))) return null;
   return {
     user: { id: user.id, email: user.email, name: user.name },

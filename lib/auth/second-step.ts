@@ -1,6 +1,6 @@
 import { findSessionUser } from "@/db/queries/users";
 import type { SignedInIdentity } from "./credentials";
-import { forgetFailures, LIMITS, recordFailure, secondsToWait, type Throttle } from "./rate-limit";
+import { attemptSucceeded, LIMITS, takeAttempt, type Throttle } from "./rate-limit";
 import { readChallenge, type Challenge, type ChallengeStage } from "./two-factor-challenge";
 
 export type SecondStep = { challenge: Challenge; person: { id: string; email: string }; identity: SignedInIdentity };
@@ -23,12 +23,14 @@ export const codeThrottles = (userId: string, ip: string): Throttle[] => [
   { rule: LIMITS.signInPerIp, subject: ip },
 ];
 
-/** Runs a code check behind the limits: null when it may not be tried now, else whether it passed (a failure counted). */
+/** Runs a code check behind the limits: the wait when it may not be tried now, else whether it passed. */
 export async function withCodeLimits(throttles: Throttle[], check: () => Promise<boolean>): Promise<{ waitSeconds: number } | { passed: boolean }> {
-  const waitSeconds = await secondsToWait(throttles);
-  if (waitSeconds > 0) return { waitSeconds };
+  const attempt = await takeAttempt(throttles);
+  if (!attempt.allowed) return { waitSeconds: attempt.waitSeconds };
   const passed = await check();
-  if (passed) await forgetFailures(throttles.filter((throttle) => throttle.rule === LIMITS.twoFactorPerUser));
-  else await recordFailure(throttles);
+  if (passed) {
+    const own = throttles.filter((throttle) => throttle.rule === LIMITS.twoFactorPerUser);
+    await attemptSucceeded(own, throttles.filter((throttle) => !own.includes(throttle)));
+  }
   return { passed };
 }

@@ -3,13 +3,14 @@ import { findUserByEmail } from "@/db/queries/users";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record";
 import { emailSchema } from "@/lib/validation/user";
 import { verifyCredentials, type SignedInIdentity } from "./credentials";
-import { forgetFailures, LIMITS, passwordThrottles, recordFailure, secondsToWait } from "./rate-limit";
+import { attemptSucceeded, ownThrottles, passwordThrottles, sharedThrottles, takeAttempt } from "./rate-limit";
 
 /**
- * A password sign-in behind the limits: refused unheard while the email or
- * the address is blocked (no password is checked, so the answer says nothing
- * about it), a failure counted against both, a success clearing the email's
- * count. The same for a known and an unknown email.
+ * A password sign-in behind the limits (rate-limit.ts): refused unheard while
+ * a throttle is blocked (no password is checked, so the answer says nothing
+ * about it), every attempt counted, a success clearing the person's counts
+ * and handing the address its attempt back. The same for a known and an
+ * unknown email.
  */
 export async function verifyCredentialsWithLimits(
   raw: unknown,
@@ -18,16 +19,13 @@ export async function verifyCredentialsWithLimits(
 ): Promise<SignedInIdentity | "throttled" | null> {
   const typedEmail = (raw as { email?: unknown } | null)?.email;
   const throttles = passwordThrottles(typedEmail, origin.ip);
-  // Refused unheard, and not logged one by one: a blocked run knocking every second would flood the log.
-  if ((await secondsToWait(throttles, now)) > 0) return "throttled";
+  // Counted before the password is checked; refused unheard while blocked, and not logged one
+  // by one (a blocked run knocking every second would flood the log).
+  if (!(await takeAttempt(throttles, now)).allowed) return "throttled";
   const identity = await verifyCredentials(raw);
-  if (identity) {
-    // The sign-in itself is recorded once every step has passed (sign-in-proof.ts).
-    await forgetFailures(throttles.filter((throttle) => throttle.rule === LIMITS.signInPerEmail));
-  } else {
-    await recordFailure(throttles, now);
-    await auditFailure(typedEmail, origin);
-  }
+  // The sign-in itself is recorded once every step has passed (sign-in-proof.ts).
+  if (identity) await attemptSucceeded(ownThrottles(throttles), sharedThrottles(throttles));
+  else await auditFailure(typedEmail, origin);
   return identity;
 }
 

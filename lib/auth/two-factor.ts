@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
+import { users } from "@/db/schema";
 import { claimTotpStep, findTwoFactor, replaceRecoveryCodes, setTwoFactor, spendRecoveryCode } from "@/db/queries/two-factor";
 import { ActionError } from "@/lib/action-error";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record";
@@ -39,7 +41,9 @@ export const WRONG_CODE = "That code is not right. Enter the 6-digit code your a
 export async function confirmEnrolment(tx: Transaction, person: { id: string; email: string }, input: { pending: string; code: string }, now = new Date()): Promise<string[]> {
   const secret = pendingSecret(input.pending, person.id, now);
   if (!secret) throw new ActionError("This setup has expired. Start again to get a new key.");
-  // A setup is used once: confirming it again (or another one) would swap the secret behind the person's back.
+  // A setup is used once: confirming it again (or another one, in a second tab) would swap the secret
+  // behind the person's back. The person's row is locked, so two confirmations take turns.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, person.id)).for("update");
   if ((await findTwoFactor(person.id, tx))?.enabled) throw new ActionError("Two-factor sign-in is already on. Reset it first to move it to another app.");
   const verified = verifyTotp(secret, input.code, now, null);
   if (!verified.ok) throw new ActionError(WRONG_CODE, { code: WRONG_CODE });

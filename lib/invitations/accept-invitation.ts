@@ -4,7 +4,7 @@ import { findAccountAccess } from "@/db/queries/accounts";
 import { consumeInvitation, findInvitationByToken, voidInvitation, type InvitationView } from "@/db/queries/invitations";
 import { memberships, users } from "@/db/schema";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
-import { LIMITS, passwordThrottles, recordFailure, secondsToWait } from "@/lib/auth/rate-limit";
+import { attemptSucceeded, LIMITS, ownThrottles, passwordThrottles, sharedThrottles, takeAttempt } from "@/lib/auth/rate-limit";
 import { permissionsOfAccess } from "@/lib/authz/access-permissions";
 import { parseOverrides } from "@/lib/authz/effective";
 import { grantProblems } from "@/lib/authz/grants";
@@ -73,23 +73,27 @@ export type AcceptResult =
  * when submitted twice at the same moment.
  */
 export async function acceptInvitation(token: string, acceptance: Acceptance, callerIp: string): Promise<AcceptResult> {
-  // Links that do not work are counted per address; a password proof counts as a sign-in does.
+  // Links that do not work are counted per address.
   const linkThrottles = [{ rule: LIMITS.invitationPerIp, subject: callerIp }];
-  const linkWait = await secondsToWait(linkThrottles);
-  if (linkWait > 0) return { ok: false, reason: "throttled", seconds: linkWait };
+  const linkAttempt = await takeAttempt(linkThrottles);
+  if (!linkAttempt.allowed) return { ok: false, reason: "throttled", seconds: linkAttempt.waitSeconds };
   const current = await describeInvitation(token);
   if (current.state !== "open") {
     if (acceptance.kind !== "signed-in") await verifyAgainstDecoy(acceptance.password);
-    await recordFailure(linkThrottles);
     return { ok: false, reason: "link" };
   }
+  // A working link: its attempt goes back.
+  await attemptSucceeded([], linkThrottles);
   const { invitation } = current;
+  // A password proof counts as a sign-in attempt does.
   const passwordChecks = acceptance.kind === "existing-person" ? passwordThrottles(invitation.email, callerIp) : [];
-  const passwordWait = await secondsToWait(passwordChecks);
-  if (passwordWait > 0) return { ok: false, reason: "throttled", seconds: passwordWait };
+  if (passwordChecks.length > 0) {
+    const passwordAttempt = await takeAttempt(passwordChecks);
+    if (!passwordAttempt.allowed) return { ok: false, reason: "throttled", seconds: passwordAttempt.waitSeconds };
+  }
   const proof = await checkAcceptance(invitation, acceptance);
-  if (proof === "wrong-password") await recordFailure(passwordChecks);
   if (proof !== "ok") return { ok: false, reason: proof };
+  if (passwordChecks.length > 0) await attemptSucceeded(ownThrottles(passwordChecks), sharedThrottles(passwordChecks));
   const stillGrants = await inviterStillGrants(invitation);
   const passwordHash = acceptance.kind === "new-person" ? await hashPassword(acceptance.password) : undefined;
 

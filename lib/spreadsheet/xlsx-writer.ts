@@ -27,7 +27,8 @@ const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c
 
 // Characters XML 1.0 cannot carry are written as Excel writes them, _xHHHH_;
 // a literal "_x0041_" in the text has its underscore escaped so it reads back as written.
-const UNWRITABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+// A carriage return too: XML reading turns it into a line feed, so it is written as _x000D_ to come back as typed.
+const UNWRITABLE = /[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
 const MARKUP = /[&<>]/g;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 function escapeText(text: string): string {
@@ -56,6 +57,15 @@ function cellXml(value: CellValue, ref: string, header: boolean): string {
 }
 
 const PIECE_SIZE = 64 * 1024;
+// Excel's (and LibreOffice's) limit for one sheet.
+export const MAX_ROWS = 1_048_576;
+
+export class SheetTooLongError extends Error {
+  override name = "SheetTooLongError";
+  constructor() {
+    super(`A sheet holds at most ${MAX_ROWS.toLocaleString("en-US")} rows.`);
+  }
+}
 
 /** The worksheet's XML, in pieces of about 64 KB. */
 async function* sheetXml({ rows, columnWidths = [] }: SheetSpec): AsyncGenerator<string> {
@@ -68,6 +78,7 @@ async function* sheetXml({ rows, columnWidths = [] }: SheetSpec): AsyncGenerator
   let r = 0;
   for await (const row of rows) {
     r += 1;
+    if (r > MAX_ROWS) throw new SheetTooLongError();
     let cells = "";
     for (let c = 0; c < row.length; c++) cells += cellXml(row[c]!, `${(names[c] ??= columnLetter(c))}${r}`, r === 1);
     piece += `<row r="${r}">${cells}</row>`;

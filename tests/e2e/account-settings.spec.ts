@@ -7,16 +7,16 @@ test("a Super User renames an account and the header follows", async ({ page }) 
   const name = page.getByLabel("Account name");
   await expect(name).toHaveValue("CallFlow Media");
   await name.fill("X");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("An account name has at least 2 characters.")).toBeVisible();
   await name.fill("CallFlow Media Group");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Account information saved." })).toBeVisible();
   await page.reload();
   await expect(switcherFor(page, "CallFlow Media Group")).toBeVisible();
   // Put it back for the other tests.
   await page.getByLabel("Account name").fill("CallFlow Media");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Account information saved." })).toBeVisible();
 });
 

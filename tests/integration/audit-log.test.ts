@@ -709,6 +709,28 @@ describe(`the log's scope (${database.driver})`, () => {
     expect(idsOf(await logOf("acme"))).toContain(entry.id);
     expect(idsOf(await logOf("orbit"))).not.toContain(entry.id);
   });
+
+  it("shows a member's own events only from when they joined, and not once they are deactivated", async () => {
+    const person = await userIdOf("member@acme.test");
+    const orbit = await accountIdOf("orbit");
+    // member@acme.test joins Orbit now; one sign-in from a year ago, one from after joining.
+    await db().update(memberships).set({ status: "active" }).where(sql`${memberships.userId} = ${person} and ${memberships.accountId} = ${orbit}`);
+    const entryAt = async (occurredAt: Date) => {
+      const [row] = await db()
+        .insert(auditEvents)
+        .values({ action: "auth.signed_in", accountId: null, actorUserId: person, targetType: "person", targetId: person, targetLabel: "member@acme.test", occurredAt })
+        .returning();
+      return row!.id;
+    };
+    const before = await entryAt(new Date(Date.now() - 365 * 86_400_000));
+    const after = await entryAt(new Date(Date.now() + 60_000));
+    expect(idsOf(await logOf("orbit"))).toContain(after);
+    expect(idsOf(await logOf("orbit"))).not.toContain(before);
+    // Acme, where they are still active, shows what they do as its member.
+    expect(idsOf(await logOf("acme"))).toContain(after);
+    await db().update(memberships).set({ status: "deactivated" }).where(sql`${memberships.userId} = ${person} and ${memberships.accountId} = ${orbit}`);
+    expect(idsOf(await logOf("orbit"))).not.toContain(after);
+  });
 });
 
 // ---------------------------------------------------------------------------

@@ -59,6 +59,25 @@ describe(`sign-in limits (${database.driver})`, () => {
     expect((await attempt("manager@acme.test", "typo", "203.0.113.10", clock)).waited).toBe(0);
   });
 
+  it("hears at most one attempt past the free ones from a burst sent all at once", async () => {
+    const now = new Date(Date.parse("2026-12-05T09:00:00Z"));
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => verifyCredentialsWithLimits({ email: "filtered@acme.test", password: `burst ${i}` }, from("203.0.113.40"), now)),
+    );
+    expect(burst.filter((outcome) => outcome === null)).toHaveLength(LIMITS.signInPerEmailAndIp.freeFailures + 1);
+    expect(burst.filter((outcome) => outcome === "throttled")).toHaveLength(40 - LIMITS.signInPerEmailAndIp.freeFailures - 1);
+  });
+
+  it("does not keep the person out from their own address while someone guesses from another", async () => {
+    const clock = { now: Date.parse("2026-12-06T09:00:00Z") };
+    for (let i = 0; i < 30; i++) await attempt("superuser@acme.test", `attacker guess ${i}`, "198.51.100.66", clock);
+    expect(await verifyCredentialsWithLimits({ email: "superuser@acme.test", password: DEMO_PASSWORD }, from("203.0.113.77"), new Date(clock.now))).toMatchObject({
+      sessionVersion: expect.any(Number),
+    });
+    // The guesser's own address is still held back.
+    expect(await verifyCredentialsWithLimits({ email: "superuser@acme.test", password: "one more" }, from("198.51.100.66"), new Date(clock.now))).toBe("throttled");
+  });
+
   it("slows an unknown email exactly like a known one, so the limit tells nothing", async () => {
     const known = { now: Date.parse("2026-12-02T09:00:00Z") };
     const unknown = { now: known.now };
@@ -96,7 +115,7 @@ describe(`sign-in limits (${database.driver})`, () => {
     expect(rows.length).toBeGreaterThan(0);
     const stored = JSON.stringify(rows);
     for (const secret of ["manager@acme.test", "nobody-here@acme.test", "stuffing.test", "203.0.113", "192.0.2"]) expect(stored).not.toContain(secret);
-    await forgetStaleFailures(new Date(Date.parse("2026-12-05T00:00:00Z")));
+    await forgetStaleFailures(new Date(Date.parse("2026-12-08T00:00:00Z")));
     expect(await db().select().from(rateLimits)).toEqual([]);
   });
 });
@@ -125,7 +144,7 @@ describe(`forgot-password limits (${database.driver})`, () => {
 
 describe("back-off arithmetic", () => {
   it("doubles from the first block to the ceiling and says when, in minutes", () => {
-    const rule = LIMITS.signInPerEmail;
+    const rule = LIMITS.signInPerEmailAndIp;
     expect([10, 11, 12, 13, 20, 1_000].map((failures) => blockAfter(rule, failures))).toEqual([0, 5_000, 10_000, 20_000, 300_000, 300_000]);
     expect([1, 59, 60, 61, 300].map(tryAgainMessage)).toEqual([
       "Too many attempts. Try again in 1 minute.",

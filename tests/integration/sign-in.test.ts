@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { bumpSessionVersion } from "@/db/queries/users";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
-import { users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { resolveSession } from "@/lib/auth/resolve-session";
 import { issueSignInProof, redeemSignInProof } from "@/lib/auth/sign-in-proof";
@@ -83,6 +83,18 @@ describe(`sessions (${database.driver})`, () => {
     await bumpSessionVersion(claims.userId);
     expect(await resolveSession(claims)).toBeNull();
     expect(await resolveSession({ ...claims, sessionVersion: 2 })).not.toBeNull();
+  });
+
+  it("end once an account of theirs requires a second factor they do not have", async () => {
+    const claims = await signedInClaims("observer@acme.test");
+    expect(await resolveSession(claims)).not.toBeNull();
+    await db().update(memberships).set({ twoFactorRequired: true }).where(eq(memberships.userId, claims.userId));
+    expect(await resolveSession(claims)).toBeNull();
+    // Set up meanwhile, the same token is a session again.
+    await db().update(users).set({ twoFactorEnabledAt: new Date(), totpSecret: "sealed" }).where(eq(users.id, claims.userId));
+    expect(await resolveSession(claims)).not.toBeNull();
+    await db().update(memberships).set({ twoFactorRequired: false }).where(eq(memberships.userId, claims.userId));
+    await db().update(users).set({ twoFactorEnabledAt: null, totpSecret: null }).where(eq(users.id, claims.userId));
   });
 
   it("end once the person has no active membership left", async () => {

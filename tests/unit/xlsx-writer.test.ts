@@ -2,7 +2,7 @@ import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { read, utils } from "xlsx";
 import { readUserUpload } from "@/lib/spreadsheet/read-upload";
-import { columnLetter, writeWorkbook, type CellValue } from "@/lib/spreadsheet/xlsx-writer";
+import { columnLetter, MAX_ROWS, SheetTooLongError, writeWorkbook, type CellValue } from "@/lib/spreadsheet/xlsx-writer";
 import { inspectZip } from "@/lib/spreadsheet/zip-guard";
 
 const grid = (bytes: Buffer, sheet = 0) => {
@@ -54,8 +54,11 @@ describe("the workbook writer", () => {
   });
 
   it("writes characters XML cannot carry the way Excel does, instead of a broken file", async () => {
-    const bytes = await writeWorkbook([{ name: "Users", rows: [["Name"], ["bell\u0007here"]] }]);
-    expect(partText(bytes, "xl/worksheets/sheet1.xml")).toContain("bell_x0007_here");
+    const bytes = await writeWorkbook([{ name: "Users", rows: [["Name"], ["bell\u0007here"], ["line\r\nend"]] }]);
+    const xml = partText(bytes, "xl/worksheets/sheet1.xml");
+    expect(xml).toContain("bell_x0007_here");
+    // A carriage return is written escaped (XML reading would turn a raw one into a line feed).
+    expect(xml).toContain("line_x000D_\nend");
     expect(grid(bytes)[1]).toEqual(["bell\u0007here"]);
   });
 
@@ -95,6 +98,13 @@ describe("the workbook writer", () => {
     const rows = [["Email"], ["a@example.com"]];
     expect((await writeWorkbook([{ name: "Users", rows }])).equals(await writeWorkbook([{ name: "Users", rows }]))).toBe(true);
   });
+
+  it("refuses a sheet longer than spreadsheets hold, instead of writing one they cannot open", async () => {
+    function* rows(count: number): Generator<CellValue[]> {
+      for (let i = 0; i < count; i++) yield [];
+    }
+    await expect(writeWorkbook([{ name: "Log", rows: rows(MAX_ROWS + 1) }])).rejects.toBeInstanceOf(SheetTooLongError);
+  }, 60_000);
 
   it("names columns as spreadsheets do", () => {
     expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);

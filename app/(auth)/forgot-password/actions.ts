@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { fieldErrorsOf } from "@/lib/action-error";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
-import { LIMITS, recordFailure, secondsToWait, tryAgainMessage } from "@/lib/auth/rate-limit";
+import { LIMITS, takeAttempt, tryAgainMessage } from "@/lib/auth/rate-limit";
 import { clientIp } from "@/lib/http/client-ip";
 import { forgotPasswordSchema } from "@/lib/validation/user";
 
@@ -21,9 +21,8 @@ export async function requestPasswordResetLink(input: unknown): Promise<ForgotPa
     { rule: LIMITS.resetPerEmail, subject: parsed.data.email },
     { rule: LIMITS.resetPerIp, subject: clientIp(await headers()) },
   ];
-  const wait = await secondsToWait(throttles);
-  if (wait > 0) return { ok: false, fieldErrors: {}, error: tryAgainMessage(wait) };
-  await recordFailure(throttles);
+  const attempt = await takeAttempt(throttles);
+  if (!attempt.allowed) return { ok: false, fieldErrors: {}, error: tryAgainMessage(attempt.waitSeconds) };
   // The answer must not tell whether the address has an account, so the
   // lookup and the email happen after it is sent: neither its words nor its
   // timing depend on them.

@@ -43,17 +43,20 @@ export async function confirmSignInEnrolment(input: unknown): Promise<SecondStep
   if (!step) return { ok: false, error: EXPIRED };
   const origin = requestOriginOf(await headers());
   let recoveryCodes: string[] = [];
+  let refusal: ActionError | undefined;
   const outcome = await withCodeLimits(codeThrottles(step.person.id, origin.ip), async () => {
     try {
       recoveryCodes = await db().transaction((tx) => confirmEnrolment(tx, step.person, parsed.data));
       return true;
     } catch (error) {
-      if (error instanceof ActionError) return false;
-      throw error;
+      if (!(error instanceof ActionError)) throw error;
+      refusal = error;
+      return false;
     }
   });
   if ("waitSeconds" in outcome) return { ok: false, error: tryAgainMessage(outcome.waitSeconds) };
-  if (!outcome.passed) return { ok: false, error: WRONG_CODE, fieldErrors: { code: WRONG_CODE } };
+  // The refusal's own words: a wrong code, or a setup that expired or is already done.
+  if (!outcome.passed) return { ok: false, error: refusal?.message ?? WRONG_CODE, fieldErrors: refusal?.fieldErrors };
   const secure = (await headers()).get("x-forwarded-proto") === "https";
   await setChallenge({ ...step.challenge, stage: "enrolled" }, secure);
   return { ok: true, recoveryCodes };

@@ -30,7 +30,7 @@ export function TwoFactorRequirementForm({ accountSlug, required }: { accountSlu
         </span>
       </label>
       <Button type="submit" variant="secondary" disabled={pending || checked === required}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? "Saving…" : "Save two-factor setting"}
       </Button>
     </form>
   );

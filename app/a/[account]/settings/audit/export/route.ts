@@ -6,6 +6,7 @@ import { auditActor, recordAudit } from "@/lib/audit/record";
 import { authorizeRoute } from "@/lib/authz/route-access";
 import { auditWorkbook, auditExportFileName } from "@/lib/spreadsheet/audit-workbook";
 import { xlsxResponse } from "@/lib/spreadsheet/xlsx-response";
+import { SheetTooLongError } from "@/lib/spreadsheet/xlsx-writer";
 import { parseAuditQuery } from "@/lib/validation/audit-query";
 
 /** The audit log as the page filters it, every page of it, as a workbook (Super Users). */
@@ -16,7 +17,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { query } = parseAuditQuery(Object.fromEntries(request.nextUrl.searchParams));
   const { before: _ignored, ...view } = query;
   const scope = await auditScope(access.account);
-  const workbook = await auditWorkbook(auditEventPages(scope, view), await listAccountNames(scope));
+  let workbook: Buffer;
+  try {
+    workbook = await auditWorkbook(auditEventPages(scope, view), await listAccountNames(scope));
+  } catch (error) {
+    if (!(error instanceof SheetTooLongError)) throw error;
+    return Response.json({ error: "More events match than a spreadsheet holds. Narrow the dates or filters and export again." }, { status: 422 });
+  }
   // Exporting the log is itself an export of people's data: it goes in the log.
   await recordAudit(db(), { action: "audit.exported", accountId: access.account.id, actor: auditActor(access), details: { auditLog: view } });
   return xlsxResponse(workbook, auditExportFileName(new Date()));
