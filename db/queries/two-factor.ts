@@ -77,3 +77,9 @@ export async function setTwoFactor(userId: string, factor: { sealedSecret: strin
     .where(eq(users.id, userId));
   if (!factor) await executor.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }
+
+/** Whether the person set up their second factor after they last signed in (or never signed in). */
+export async function enrolledSinceLastSignIn(userId: string, executor: Executor = db()): Promise<boolean> {
+  const [row] = await executor.select({ enabledAt: users.twoFactorEnabledAt, lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.enabledAt && (!row.lastSignInAt || row.lastSignInAt < row.enabledAt));
+}

@@ -12,6 +12,7 @@ import { tryAgainMessage } from "@/lib/auth/rate-limit";
 import { codeThrottles, currentSecondStep, withCodeLimits } from "@/lib/auth/second-step";
 import { checkSecondFactor, confirmEnrolment, WRONG_CODE } from "@/lib/auth/two-factor";
 import { clearChallenge, setChallenge } from "@/lib/auth/two-factor-challenge";
+import { enrolledSinceLastSignIn } from "@/db/queries/two-factor";
 import { requestOriginOf } from "@/lib/http/client-ip";
 import { secondFactorSchema, signInEnrolmentSchema } from "@/lib/validation/two-factor";
 
@@ -65,7 +66,9 @@ export async function confirmSignInEnrolment(input: unknown): Promise<SecondStep
 /** After the recovery codes were shown: the session starts. */
 export async function finishEnrolledSignIn(): Promise<SecondStepResult> {
   const step = await currentSecondStep("enrolled");
-  if (!step) return { ok: false, error: EXPIRED };
+  // Once: the challenge is a cookie, so a copy of it must not start more sessions. The setup it
+  // followed is the person's newest sign-in event until this one completes.
+  if (!step || !(await enrolledSinceLastSignIn(step.person.id))) return { ok: false, error: EXPIRED };
   await clearChallenge();
   await completeSignIn(step.identity, step.challenge.callbackUrl);
   return { ok: false, error: UNAVAILABLE };
