@@ -13,3 +13,4 @@ export * from "./rate-limits";
 export * from "./audit-events";
 export * from "./recovery-codes";
 export * from "./sessions";
+export * from "./api-credentials";

@@ -53,6 +53,9 @@ export function describeDetails(event: Pick<AuditEvent, "action" | "details">): 
       return `${Number(details.rows ?? 0).toLocaleString("en-US")} users`;
     case "two_factor.requirement_changed":
       return `${details.required ? "required" : "optional"}${details.everyone ? " for everyone" : ""}`;
+    case "credential.created":
+    case "credential.revoked":
+      return `client ${String(details.clientId ?? "")}`;
     case "invitation.resent":
       return details.delivery === "copy" ? "link copied" : "emailed";
     default:

@@ -3,13 +3,13 @@ import { currentRequestOrigin } from "@/lib/http/client-ip";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "./actions";
 
-export type AuditTarget = { type: "person" | "membership" | "invitation" | "account" | "import" | "preset"; id: string; label?: string | null };
+export type AuditTarget = { type: "person" | "membership" | "invitation" | "account" | "import" | "preset" | "credential"; id: string; label?: string | null };
 
 export type AuditEntry = {
   action: AuditAction;
   /** Null for a person-level event (signing in, a password), which shows in each of their accounts' logs. */
   accountId: string | null;
-  actor: { userId: string; email?: string | null } | null;
+  actor: { userId: string; email?: string | null; credentialId?: string | null } | null;
   target?: AuditTarget;
   /** Before → after and other particulars. Never a password, token or secret: callers pass only names and values of access. */
   details?: Record<string, unknown>;
@@ -30,6 +30,7 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     accountId: entry.accountId,
     actorUserId: entry.actor?.userId ?? null,
     actorEmail: entry.actor?.email ?? null,
+    actorCredentialId: entry.actor?.credentialId ?? null,
     action: entry.action,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,
@@ -41,7 +42,7 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
   });
 }
 
-/** The audit actor for whoever acts through an access context. */
-export function auditActor(actor: { session: { user: { id: string; email?: string } } }): AuditEntry["actor"] {
-  return { userId: actor.session.user.id, email: actor.session.user.email ?? null };
+/** The audit actor for whoever acts through an access context (and the API credential they act through, if any). */
+export function auditActor(actor: { session: { user: { id: string; email?: string } }; credentialId?: string }): AuditEntry["actor"] {
+  return { userId: actor.session.user.id, email: actor.session.user.email ?? null, credentialId: actor.credentialId ?? null };
 }

@@ -6,7 +6,7 @@ import { sessionIsLive } from "./session-lifetime";
 
 // Pages anyone may open. Everything else needs a session. (The dev outbox
 // answers not-found itself unless mail is in outbox mode.)
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/sign-in\/two-factor$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/dev\/mail(\/[^/]+)?$/];
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/sign-in\/two-factor$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/v1\//, /^\/api\/oauth\/token$/, /^\/dev\/mail(\/[^/]+)?$/];
 const ACCOUNT_PATH = /^\/a\/([^/]+)(?:\/|$)/;
 
 export type GuardDecision = "continue" | "sign-in" | "unauthorized" | "not-found";

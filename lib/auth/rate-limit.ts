@@ -37,6 +37,8 @@ export const LIMITS = {
   // Every reset link asked for counts (each sends an email): three go at once, the fourth waits.
   resetPerEmail: { name: "reset/email", freeFailures: 2, forgetAfterMs: 60 * MINUTE, firstBlockMs: MINUTE, maxBlockMs: 15 * MINUTE },
   resetPerIp: { name: "reset/ip", freeFailures: 30, forgetAfterMs: 60 * MINUTE, firstBlockMs: MINUTE, maxBlockMs: 15 * MINUTE },
+  // The OAuth token endpoint: wrong client secrets per address.
+  apiTokenPerIp: { name: "api-token/ip", freeFailures: 20, forgetAfterMs: 15 * MINUTE, firstBlockMs: 10 * SECOND, maxBlockMs: 15 * MINUTE },
   // Invitation links that do not work, per address (a token is 256 random bits; this stops the trying).
   invitationPerIp: { name: "invitation/ip", freeFailures: 30, forgetAfterMs: 15 * MINUTE, firstBlockMs: 10 * SECOND, maxBlockMs: 15 * MINUTE },
 } satisfies Record<string, LimitRule>;

@@ -258,6 +258,13 @@ const CATALOGUE = define({
     licenses: NO_LICENSE,
     minimumRole: "super_user",
   },
+  "account.manage_api_credentials": {
+    area: "account",
+    label: "Manage API credentials",
+    description: "Create and revoke credentials that let integrations use the users API as you.",
+    licenses: NO_LICENSE,
+    minimumRole: "manager",
+  },
   "account.view_audit_log": {
     area: "account",
     label: "View the audit log",

@@ -33,7 +33,7 @@ test("the roles page shows the role × permission matrix for each license set", 
 });
 
 const SIDEBAR: Array<[string, string[]]> = [
-  ["superuser@acme.test", ["Overview", "Calls", "Users", "Roles", "Access presets", "Audit log", "Account"]],
+  ["superuser@acme.test", ["Overview", "Calls", "Users", "Roles", "Access presets", "API credentials", "Audit log", "Account"]],
   ["observer@acme.test", ["Overview", "Calls", "Users", "Roles"]],
   ["reporting@acme.test", ["Overview", "Calls", "Roles"]],
   ["filtered@acme.test", ["Overview", "Calls", "Roles"]],

@@ -21,6 +21,9 @@ export function navigationFor(access: Pick<AccessContext, "account" | "can" | "c
         ...(access.can("account.edit_settings")
           ? [{ href: `${base}/settings/presets`, label: "Access presets", icon: "presets" as const }]
           : []),
+        ...(access.can("account.manage_api_credentials")
+          ? [{ href: `${base}/settings/api-credentials`, label: "API credentials", icon: "credentials" as const }]
+          : []),
         ...(access.can("account.view_audit_log") ? [{ href: `${base}/settings/audit`, label: "Audit log", icon: "audit" as const }] : []),
         ...(access.can("account.edit_info") || access.can("account.transfer_ownership")
           ? [{ href: `${base}/settings/account`, label: "Account", icon: "account" as const }]

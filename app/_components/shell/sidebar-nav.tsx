@@ -1,11 +1,11 @@
 "use client";
 
-import { BookOpen, Building2, Home, PhoneCall, ScrollText, SlidersHorizontal, Users } from "lucide-react";
+import { BookOpen, Building2, Home, KeyRound, PhoneCall, ScrollText, SlidersHorizontal, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/app/_components/ui/cn";
 
-const ICONS = { home: Home, calls: PhoneCall, users: Users, roles: BookOpen, account: Building2, presets: SlidersHorizontal, audit: ScrollText } as const;
+const ICONS = { home: Home, calls: PhoneCall, users: Users, roles: BookOpen, account: Building2, presets: SlidersHorizontal, audit: ScrollText, credentials: KeyRound } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
 export type NavSection = { title: string | null; items: NavItem[] };
