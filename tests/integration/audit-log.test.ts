@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, gt, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { createAccessPreset } from "@/db/queries/access-presets";
@@ -24,6 +24,7 @@ import { parseAuditQuery } from "@/lib/validation/audit-query";
 import { inviteSchema } from "@/lib/validation/invite";
 import { accountIdOf, inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
+import { entriesWrittenBy, onlyEntryOf } from "./support/audit-entries";
 
 // The actions run as whoever `signedIn` holds, inside a request from REQUEST:
 // the audit log reads the caller's address and browser from its headers.
@@ -134,27 +135,6 @@ async function signInWithPassword(email: string, password: string) {
   return redeemSignInProof(remembered(await issueSignInProof(identity)), SIGN_IN_ORIGIN);
 }
 
-async function lastEventId(): Promise<number> {
-  const [row] = await db().select({ id: sql<number>`coalesce(max(${auditEvents.id}), 0)::int` }).from(auditEvents);
-  return row!.id;
-}
-
-/** The audit entries an operation wrote, oldest first. */
-async function entriesWrittenBy(operation: () => Promise<unknown>): Promise<AuditEvent[]> {
-  const mark = await lastEventId();
-  await operation();
-  return db().select().from(auditEvents).where(gt(auditEvents.id, mark)).orderBy(auditEvents.id);
-}
-
-/** Runs one operation and answers its result with the single entry it wrote (failing on none or several). */
-async function onlyEntryOf<T>(operation: () => Promise<T>): Promise<{ result: T; entry: AuditEvent }> {
-  let result: T;
-  const written = await entriesWrittenBy(async () => {
-    result = await operation();
-  });
-  expect(written, "one operation writes exactly one audit entry").toHaveLength(1);
-  return { result: result!, entry: written[0]! };
-}
 
 const allEntries = () => db().select().from(auditEvents).orderBy(auditEvents.id);
 

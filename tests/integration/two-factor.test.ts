@@ -1,4 +1,4 @@
-import { eq, gt, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { findTwoFactor, unusedRecoveryCodeCount } from "@/db/queries/two-factor";
@@ -13,6 +13,7 @@ import { checkSecondFactor, confirmEnrolment, regenerateRecoveryCodes, startEnro
 import { OUT_OF_REACH } from "@/lib/members/update-person";
 import { accountIdOf, inTransaction, membershipOf, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
+import { entriesWrittenBy, onlyEntryOf } from "./support/audit-entries";
 
 // The actions run as whoever `signedIn` holds; their request-bound helpers
 // (the session cookie, page revalidation) are stood in for.
@@ -132,27 +133,6 @@ async function stateOf(userId: string) {
   return { user: await userRow(userId), recoveryCodes: await codeRowsOf(userId) };
 }
 
-async function lastEventId(): Promise<number> {
-  const [row] = await db().select({ id: sql<number>`coalesce(max(${auditEvents.id}), 0)::int` }).from(auditEvents);
-  return row!.id;
-}
-
-/** The audit entries an operation wrote, oldest first. */
-async function entriesWrittenBy(operation: () => Promise<unknown>): Promise<AuditEvent[]> {
-  const mark = await lastEventId();
-  await operation();
-  return db().select().from(auditEvents).where(gt(auditEvents.id, mark)).orderBy(auditEvents.id);
-}
-
-/** Runs one operation and answers its result with the one entry it wrote (failing on none or several). */
-async function onlyEntryOf<T>(operation: () => Promise<T>): Promise<{ result: T; entry: AuditEvent }> {
-  let result: T;
-  const written = await entriesWrittenBy(async () => {
-    result = await operation();
-  });
-  expect(written.map((entry) => entry.action), "the operation writes exactly one audit entry").toHaveLength(1);
-  return { result: result!, entry: written[0]! };
-}
 
 /** Runs an operation that must change nothing: no audit entry and the person as before. */
 async function expectNothingChanged(userId: string, operation: () => Promise<unknown>): Promise<void> {

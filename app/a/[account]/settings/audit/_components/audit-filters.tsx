@@ -1,8 +1,6 @@
 import Form from "next/form";
-import Link from "next/link";
-import { Button } from "@/app/_components/ui/button";
 import { TextField } from "@/app/_components/ui/field";
-import { FilterSelect } from "@/app/_components/ui/filter-select";
+import { FilterButtons, FilterSelect } from "@/app/_components/ui/filter-fields";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { AuditQuery } from "@/lib/validation/audit-query";
 
@@ -26,16 +24,7 @@ export function AuditFilters({ basePath, query }: { basePath: string; query: Aud
       />
       <TextField id="audit-from" name="from" label="From" type="date" defaultValue={query.from} />
       <TextField id="audit-to" name="to" label="To" type="date" defaultValue={query.to} />
-      <div className="flex gap-2 pb-5">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href={basePath}>Clear</Link>
-          </Button>
-        ) : null}
-      </div>
+      <FilterButtons clearHref={basePath} filtered={filtered} />
     </Form>
   );
 }

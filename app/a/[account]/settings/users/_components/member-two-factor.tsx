@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
-import { FilterSelect } from "@/app/_components/ui/filter-select";
+import { FilterSelect } from "@/app/_components/ui/filter-fields";
 import { toast } from "@/app/_components/ui/toaster";
 import { resetTwoFactor, setTwoFactorRequirement } from "../actions";
 import type { MemberDetail } from "./member-detail";

@@ -1,8 +1,6 @@
 import Form from "next/form";
-import Link from "next/link";
-import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/field";
-import { FilterSelect } from "@/app/_components/ui/filter-select";
+import { FilterButtons, FilterSelect } from "@/app/_components/ui/filter-fields";
 import { PRODUCT_LABELS, PRODUCTS } from "@/lib/authz/products";
 import { ROLE_LABELS, ROLES } from "@/lib/authz/roles";
 import { MEMBER_STATUS_FILTERS, SEARCH_MAX_LENGTH, type MembersQuery, type MemberStatusFilter } from "@/lib/validation/members-query";
@@ -46,16 +44,7 @@ export function UsersFilters({ basePath, query }: { basePath: string; query: Mem
         options={[["", "Any status"], ...MEMBER_STATUS_FILTERS.map((s): [string, string] => [s, STATUS_LABELS[s]])]}
       />
       <FilterSelect id="users-sort" name="sort" label="Sort by" value={query.sort} options={Object.entries(SORT_LABELS)} />
-      <div className="flex gap-2 pb-5">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href={basePath}>Clear</Link>
-          </Button>
-        ) : null}
-      </div>
+      <FilterButtons clearHref={basePath} filtered={filtered} />
     </Form>
   );
 }

@@ -1,3 +1,6 @@
+import Link from "next/link";
+import { Button } from "./button";
+
 /** A labelled native select for a GET filter form: the view lives in the URL. */
 export function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: Array<[string, string]> }) {
   return (
@@ -17,6 +20,22 @@ export function FilterSelect({ id, name, label, value, options }: { id: string; 
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** Apply, and Clear back to the unfiltered view once something is filtered. */
+export function FilterButtons({ clearHref, filtered }: { clearHref: string; filtered: boolean }) {
+  return (
+    <div className="flex gap-2 pb-5">
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      {filtered ? (
+        <Button asChild variant="ghost">
+          <Link href={clearHref}>Clear</Link>
+        </Button>
+      ) : null}
     </div>
   );
 }
