@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { licensesSchema, overridesSchema, roleSchema } from "@/lib/validation/access";
 import type { MemberRow } from "@/db/queries/members";
 import { PRODUCTS } from "@/lib/authz/products";
 import { ROLES } from "@/lib/authz/roles";
@@ -16,6 +17,7 @@ export const apiUserSchema = z.object({
   lastSignInAt: z.iso.datetime().nullable(),
   twoFactorEnabled: z.boolean(),
   invitationExpiresAt: z.iso.datetime().nullable(),
+  version: z.number().int().describe("Send back with PATCH to refuse a change made meanwhile"),
   viaNetwork: z.string().nullable().describe("The network account the person belongs to, when they reach this account through it"),
 });
 
@@ -33,6 +35,7 @@ export function apiUserOf(member: MemberRow): ApiUser {
     lastSignInAt: member.lastSignInAt?.toISOString() ?? null,
     twoFactorEnabled: member.twoFactorEnabled,
     invitationExpiresAt: member.inviteExpiresAt?.toISOString() ?? null,
+    version: member.version,
     viaNetwork: member.viaAccountName,
   };
 }
@@ -41,3 +44,15 @@ export const apiUserListSchema = z.object({
   data: z.array(apiUserSchema),
   next: z.string().nullable().describe("Pass as `after` for the next page; null on the last"),
 });
+
+/** What PATCH /api/v1/users/{id} takes: any of these, at least one. */
+export const apiUserChangeSchema = z
+  .object({
+    role: roleSchema.optional(),
+    licenses: licensesSchema.optional(),
+    overrides: overridesSchema.optional(),
+    status: z.enum(["active", "deactivated"]).optional(),
+    version: z.number().int().min(1).optional().describe("The version read with the user; refuses a change made meanwhile"),
+  })
+  .strict()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), "Send at least one of role, licenses, overrides or status.");

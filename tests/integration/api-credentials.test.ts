@@ -8,8 +8,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { inTransaction, membershipOf, reachingAccessAs, userIdOf } from "./support/fixtures";
 import { useTestDatabase } from "./support/test-database";
 
-const { GET: listUsers } = await import("@/app/api/v1/users/route");
-const { GET: getUser, DELETE: deleteUser } = await import("@/app/api/v1/users/[membershipId]/route");
+const { GET: listUsers, POST: inviteUser } = await import("@/app/api/v1/users/route");
+const { GET: getUser, PATCH: changeUser, DELETE: deleteUser } = await import("@/app/api/v1/users/[membershipId]/route");
+const { POST: resendInvitation } = await import("@/app/api/v1/users/[membershipId]/invitation/route");
 const { POST: token } = await import("@/app/api/oauth/token/route");
 const { GET: openApi } = await import("@/app/api/v1/openapi.json/route");
 
@@ -125,6 +126,62 @@ describe(`the users API (${database.driver})`, () => {
   });
 });
 
+const sendJson = (path: string, bearer: string, method: string, body: unknown) =>
+  call(path, bearer, { method, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe(`changing users through the API (${database.driver})`, () => {
+  it("invites, resends, changes access, deactivates and reactivates as the UI does, with the same checks", async () => {
+    const { secret } = await credentialOf("superuser@acme.test");
+    const invited = await inviteUser(sendJson("/api/v1/users", secret, "POST", { email: "api.invitee@example.com", name: "Api Invitee", role: "observer", licenses: ["marketing"] }));
+    expect(invited.status).toBe(201);
+    const user = (await invited.json()) as { id: string; status: string; version: number };
+    expect(user).toMatchObject({ status: "invited" });
+    const again = await inviteUser(sendJson("/api/v1/users", secret, "POST", { email: "api.invitee@example.com", name: "Api Invitee", role: "observer", licenses: ["marketing"] }));
+    expect(again.status).toBe(409);
+
+    expect((await resendInvitation(call(`/api/v1/users/${user.id}/invitation`, secret, { method: "POST" }), withId(user.id))).status).toBe(200);
+
+    const manager = await membershipOf("manager@acme.test", "acme");
+    const promoted = await changeUser(sendJson(`/api/v1/users/${manager.id}`, secret, "PATCH", { role: "super_user" }), withId(manager.id));
+    expect(promoted.status).toBe(200);
+    const changed = (await promoted.json()) as { role: string; version: number };
+    expect(changed.role).toBe("super_user");
+    // A stale version is refused; the current one works.
+    expect((await changeUser(sendJson(`/api/v1/users/${manager.id}`, secret, "PATCH", { role: "manager", version: changed.version - 1 }), withId(manager.id))).status).toBe(409);
+    expect((await changeUser(sendJson(`/api/v1/users/${manager.id}`, secret, "PATCH", { role: "manager", version: changed.version }), withId(manager.id))).status).toBe(200);
+
+    const observer = await membershipOf("observer@acme.test", "acme");
+    const off = await changeUser(sendJson(`/api/v1/users/${observer.id}`, secret, "PATCH", { status: "deactivated" }), withId(observer.id));
+    expect(await off.json()).toMatchObject({ status: "deactivated" });
+    await changeUser(sendJson(`/api/v1/users/${observer.id}`, secret, "PATCH", { status: "active" }), withId(observer.id));
+  });
+
+  it("refuses bad bodies with 400 naming the fields, and a Manager granting beyond their own role with 409", async () => {
+    const { secret } = await credentialOf("superuser@acme.test");
+    const observer = await membershipOf("observer@acme.test", "acme");
+    const cases: Array<[unknown, number]> = [
+      ["{not json", 400],
+      [{}, 400],
+      [{ role: "emperor" }, 400],
+      [{ role: "member", extra: true }, 400],
+      [{ licenses: [] }, 400],
+    ];
+    for (const [body, status] of cases) {
+      const response = await changeUser(sendJson(`/api/v1/users/${observer.id}`, secret, "PATCH", body), withId(observer.id));
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(await codeOf(response)).toBe("invalid_request");
+    }
+    const wrongType = await inviteUser(call("/api/v1/users", secret, { method: "POST", body: "email=x" }));
+    expect(wrongType.status).toBe(415);
+    const badEmail = await inviteUser(sendJson("/api/v1/users", secret, "POST", { email: "not-an-email", name: "X", role: "member", licenses: ["marketing"] }));
+    expect(await badEmail.json()).toMatchObject({ error: { code: "invalid_request", fields: { email: expect.any(String) } } });
+
+    const asManager = await credentialOf("manager@acme.test");
+    const escalation = await inviteUser(sendJson("/api/v1/users", asManager.secret, "POST", { email: "boss@example.com", name: "Boss", role: "super_user", licenses: ["marketing"] }));
+    expect(escalation.status).toBe(409);
+  });
+});
+
 describe(`the OAuth token endpoint (${database.driver})`, () => {
   it("exchanges a client id and secret for an hour's bearer token, and refuses anything else as RFC 6749 says", async () => {
     const { clientId, secret } = await credentialOf("manager@acme.test");
@@ -166,7 +223,7 @@ describe(`the OAuth token endpoint (${database.driver})`, () => {
   it("describes the API in an OpenAPI document made from its schemas", async () => {
     const document = (await (await openApi()).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { User: { properties: Record<string, unknown> } } } };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(["/users", "/users/{id}"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/users", "/users/{id}", "/users/{id}/invitation"]);
     expect(Object.keys(document.components.schemas.User.properties)).toEqual(expect.arrayContaining(["id", "email", "role", "licenses", "status"]));
   });
 });
