@@ -6,10 +6,10 @@ import { signInAs, submitSignIn } from "./support/sign-in";
 const PASSWORD = "orchid lantern meadow";
 const rowOf = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text });
 
-/** A Super User invites `email` into Acme as a Member; returns the admin's page. */
-async function invite(page: Page, email: string, name: string) {
+/** A Super User invites `email` into the account as a Member; returns the admin's page. */
+async function invite(page: Page, email: string, name: string, slug = "acme") {
   await signInAs(page, "superuser@acme.test");
-  await page.goto("/a/acme/settings/users");
+  await page.goto(`/a/${slug}/settings/users`);
   await page.getByRole("button", { name: "New", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Invite a user" });
   await dialog.getByLabel("Email").fill(email);
@@ -148,4 +148,31 @@ test("a member required to use two-factor sets it up while joining, and a Super 
   await expect(returning).toHaveURL("/sign-in/two-factor");
   await expect(returning.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   await back.close();
+});
+
+test("an account that requires two-factor sign-in has its invitees set it up as they join", async ({ page, browser }) => {
+  const email = "publisher.factor@example.com";
+  await invite(page, email, "Pia Factor", "callflow-media");
+  await page.goto("/a/callflow-media/settings/account");
+  const section = page.getByRole("region", { name: "Two-factor sign-in" });
+  const requireIt = async (on: boolean) => {
+    await section.getByLabel("Require two-factor sign-in for everyone").setChecked(on);
+    await section.getByRole("button", { name: "Save two-factor setting" }).click();
+    await expect(section.getByText("Saved.")).toBeVisible();
+  };
+  await requireIt(true);
+  try {
+    const person = await accept(browser, email, "Pia Factor");
+    await expect(person.page).toHaveURL("/sign-in/two-factor");
+    await expect(person.page.getByText("requires two-factor sign-in")).toBeVisible();
+    const { code } = await codeFor(person.page);
+    await person.page.getByLabel("Code from the app").fill(code);
+    await person.page.getByRole("button", { name: "Turn on and continue" }).click();
+    await person.page.getByRole("button", { name: "I saved them — continue" }).click();
+    await expect(person.page).toHaveURL(/\/a\/callflow-media/);
+    await person.context.close();
+  } finally {
+    await page.reload();
+    await requireIt(false);
+  }
 });
