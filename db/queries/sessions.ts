@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { db, type Executor } from "../client";
+import { preparedStatement } from "../prepared";
 import { sessions } from "../schema";
 
 export async function startSession(userId: string, origin: { ip: string | null; userAgent: string | null }, executor: Executor = db()): Promise<string> {
@@ -9,12 +10,18 @@ export async function startSession(userId: string, origin: { ip: string | null; 
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date };
 
-/** A session of this person not signed out, or undefined. */
-export async function findOpenSession(sessionId: string, userId: string, executor: Executor = db()): Promise<SessionTimes | undefined> {
-  const [row] = await executor
+// Prepared: it runs on every request, in the proxy and in getSession().
+const openSessionStatement = preparedStatement((database) =>
+  database
     .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), eq(sessions.userId, sql.placeholder("userId")), isNull(sessions.endedAt)))
+    .prepare("open_session"),
+);
+
+/** A session of this person not signed out, or undefined. */
+export async function findOpenSession(sessionId: string, userId: string): Promise<SessionTimes | undefined> {
+  const [row] = await openSessionStatement().execute({ sessionId, userId });
   return row;
 }
 

@@ -23,7 +23,8 @@ export async function sessionIsLive(sessionId: string | undefined, userId: strin
   if (!session) return false;
   const { idleMs, maxMs } = sessionLimits();
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now.getTime() - session.createdAt.getTime() > maxMs) return false;
-  await touchSession(sessionId, now, TOUCH_EVERY_MS);
+  // Only when due: most requests read the row and write nothing.
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(sessionId, now, TOUCH_EVERY_MS);
   if (now.getTime() - lastCleanup > 60 * MINUTE) {
     lastCleanup = now.getTime();
     await forgetOldSessions(new Date(now.getTime() - maxMs));
