@@ -157,6 +157,11 @@ describe(`request guard (${database.driver})`, () => {
     expect(await decideRequest("/a/acme", { ...claims, sid: undefined })).toBe("sign-in");
     expect(await decideRequest("/api/accounts", { ...claims, sid: "not-a-uuid" })).toBe("unauthorized");
     const { idleMs, maxMs } = sessionLimits();
+    // Each request keeps it alive: a last activity 10 minutes ago moves to now.
+    await db().update(sessions).set({ lastSeenAt: new Date(Date.now() - 10 * 60_000) }).where(eq(sessions.id, sid));
+    expect(await decideRequest("/a/acme", claims)).toBe("continue");
+    const [touched] = await db().select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sid));
+    expect(Date.now() - touched!.lastSeenAt.getTime()).toBeLessThan(60_000);
     // Idle: its last request was longer ago than the idle timeout.
     await db().update(sessions).set({ lastSeenAt: new Date(Date.now() - idleMs - 1_000) }).where(eq(sessions.id, sid));
     expect(await decideRequest("/a/acme", claims)).toBe("sign-in");
