@@ -15,7 +15,7 @@ const REACH_CHUNK = 1_000;
  * The preview (dry run) of a bulk upload: every row classified as create (an
  * invitation), update, delete, unchanged or error, with the reasons. Reads
  * only — nothing is written — and never queries per row: the members the
- * file names (one query per 1,000 emails), the reach over renamed people (per
+ * file names (one query per 10,000 emails), the reach over renamed people (per
  * 1,000), and the account's Super User count when the file takes Super Users
  * away. The apply step re-checks each row under its locks.
  */
