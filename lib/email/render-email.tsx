@@ -13,16 +13,29 @@ export type EmailMessage =
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-function compose(message: EmailMessage): { subject: string; element: ReactElement } {
+function rawSubject(message: EmailMessage): string {
   switch (message.template) {
     case "invitation":
-      return { subject: invitationSubject(message.props), element: <InvitationEmail {...message.props} /> };
+      return invitationSubject(message.props);
     case "password-reset":
-      return { subject: passwordResetSubject(), element: <PasswordResetEmail {...message.props} /> };
+      return passwordResetSubject();
     case "access-changed":
-      return { subject: accessChangedSubject(message.props), element: <AccessChangedEmail {...message.props} /> };
+      return accessChangedSubject(message.props);
     case "notification":
-      return { subject: notificationSubject(message.props), element: <NotificationEmail {...message.props} /> };
+      return notificationSubject(message.props);
+  }
+}
+
+function elementOf(message: EmailMessage): ReactElement {
+  switch (message.template) {
+    case "invitation":
+      return <InvitationEmail {...message.props} />;
+    case "password-reset":
+      return <PasswordResetEmail {...message.props} />;
+    case "access-changed":
+      return <AccessChangedEmail {...message.props} />;
+    case "notification":
+      return <NotificationEmail {...message.props} />;
   }
 }
 
@@ -34,17 +47,17 @@ const PLAIN_TEXT_OPTIONS = {
 // A subject is a header: names with line breaks must not split it.
 const oneLine = (subject: string) => subject.replace(/\s+/g, " ").trim();
 
-/** A message's subject, without rendering its bodies. */
+/** A message's subject, without making its bodies (a bulk import asks for thousands). */
 export function subjectOf(message: EmailMessage): string {
-  return oneLine(compose(message).subject);
+  return oneLine(rawSubject(message));
 }
 
 /** The subject, HTML and plain-text bodies of a message. */
 export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
-  const { subject, element } = compose(message);
+  const element = elementOf(message);
   const [html, text] = await Promise.all([
     render(element),
     render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS }),
   ]);
-  return { subject: oneLine(subject), html, text };
+  return { subject: subjectOf(message), html, text };
 }
