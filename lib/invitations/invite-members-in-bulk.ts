@@ -36,13 +36,14 @@ export async function inviteMembersInBulk(tx: Transaction, actor: InvitingActor,
   // The membership and its link in one statement: the link's row names the membership just made.
   await tx.execute(sql`
     with "invitee" as (
-      select i.email, i.name, i.role, i.licenses, i.hash, ${users.id} as user_id
+      select i.email, i.name, i.role, i.licenses, i.hash, ${users.id} as user_id, ${users.email} as person_email
       from jsonb_to_recordset(${rows}::jsonb) as i(email text, name text, role text, licenses text[], hash text)
       join ${users} on ${users.email} = i.email),
     "invited" as (
-      -- With the sort name the link gives it, so the link's insert need not rewrite it (migration 0013).
-      insert into ${memberships} (user_id, account_id, role, licenses, status, sort_name)
-      select user_id, ${actor.account.id}::uuid, role::role, licenses::product[], 'invited', lower(coalesce(name, email)) from "invitee"
+      -- With the sort keys preset: the name the link gives it, so the link's insert need not
+      -- rewrite it (migration 0013), and the person's email, so no row trigger looks them up (0023).
+      insert into ${memberships} (user_id, account_id, role, licenses, status, sort_name, sort_email)
+      select user_id, ${actor.account.id}::uuid, role::role, licenses::product[], 'invited', lower(coalesce(name, email)), person_email from "invitee"
       returning id, user_id)
     insert into ${invitations} (account_id, membership_id, email, name, invited_by_user_id, token_hash, expires_at)
     select ${actor.account.id}::uuid, "invited".id, "invitee".email, "invitee".name, ${actor.session.user.id}::uuid, "invitee".hash, ${expiresAt.toISOString()}::timestamptz

@@ -8,6 +8,7 @@ import { ActionError } from "@/lib/action-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { acceptInvitation, describeInvitation } from "@/lib/invitations/accept-invitation";
 import { inviteMember, type Invitee } from "@/lib/invitations/invite-member";
+import { inviteMembersInBulk } from "@/lib/invitations/invite-members-in-bulk";
 import { changeInvitee, renewInvitation, revokeInvitation } from "@/lib/invitations/manage-invitation";
 import { announceAccessChange } from "@/lib/members/announce-access-change";
 import { changeMemberAccess } from "@/lib/members/change-member-access";
@@ -253,5 +254,50 @@ describe(`an invited row keeps the person private (${database.driver})`, () => {
     await acceptInvitation(token, { kind: "existing-person", password: DEMO_PASSWORD }, TEST_IP);
     const [accepted] = (await listMembers(acme, { q: "zebulon" })).rows;
     expect(accepted).toMatchObject({ email, name: "Zebulon Secret", status: "active" });
+  });
+});
+
+describe(`sort keys of invitations made in bulk (${database.driver})`, () => {
+  const keysOf = async (membershipId: string) => {
+    const [row] = await db()
+      .select({ sortName: memberships.sortName, sortEmail: memberships.sortEmail, sortsAsNeverSignedIn: sql<boolean>`${memberships.sortLastSignIn} = '-infinity'` })
+      .from(memberships)
+      .where(eq(memberships.id, membershipId));
+    return row!;
+  };
+  /** The keys the row trigger derives for this membership: setting user_id to itself derives them again. */
+  const derivedKeysOf = async (membershipId: string) => {
+    await db().update(memberships).set({ userId: sql`${memberships.userId}` }).where(eq(memberships.id, membershipId));
+    return keysOf(membershipId);
+  };
+
+  it("presets exactly the keys the trigger would derive, for new people and people with a login", async () => {
+    const withLogin = await personWithLogin("bulk.login@example.com");
+    await db().update(users).set({ name: "Hidden Login Name", lastSignInAt: new Date() }).where(eq(users.email, withLogin));
+    const actor = await reachingAccessAs("superuser@acme.test", "acme");
+    await inTransaction((tx) =>
+      inviteMembersInBulk(tx, actor, [
+        { email: withLogin, name: "Typed For Login", role: "observer", licenses: ["marketing"] },
+        { email: "bulk.fresh@example.com", name: null, role: "member", licenses: ["marketing"] },
+      ]),
+    );
+    for (const [email, expected] of [
+      [withLogin, { sortName: "typed for login", sortEmail: withLogin }],
+      ["bulk.fresh@example.com", { sortName: "bulk.fresh@example.com", sortEmail: "bulk.fresh@example.com" }],
+    ] as const) {
+      const membership = await membershipOf(email, "acme");
+      const preset = await keysOf(membership.id);
+      expect(preset).toEqual({ ...expected, sortsAsNeverSignedIn: true });
+      expect(await derivedKeysOf(membership.id)).toEqual(preset);
+    }
+  });
+
+  it("derives again the keys of an invited row whose preset email is not the person's", async () => {
+    const [person] = await db().insert(users).values({ email: "wrong.preset@example.com", name: "Wrong Preset" }).returning();
+    const [inserted] = await db()
+      .insert(memberships)
+      .values({ userId: person!.id, accountId: await accountIdOf("acme"), role: "member", licenses: ["marketing"], status: "invited", sortName: "wrong preset", sortEmail: "aaa@elsewhere.test" })
+      .returning({ id: memberships.id });
+    expect(await keysOf(inserted!.id)).toMatchObject({ sortEmail: "wrong.preset@example.com", sortName: "wrong.preset@example.com" });
   });
 });
