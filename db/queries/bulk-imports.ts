@@ -1,32 +1,34 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor, Transaction } from "../client";
-import { bulkImportRows, bulkImports, type BulkImport, type BulkImportRow, type ImportRowResult } from "../schema";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { queryRows, type Executor, type Transaction } from "../client";
+import { bulkImportBlocks, bulkImports, type BulkImport, type ImportRowResult, type RowResult, type StoredImportRow } from "../schema";
 
-export type NewImportRow = Omit<BulkImportRow, "importId" | "result" | "error">;
+export type { RowResult, StoredImportRow } from "../schema";
 
-// One parameter (a JSON array) per this many rows: a 100,000-row upload is ten statements.
-const ROWS_PER_INSERT = 10_000;
+// Blocks per INSERT: at 2,000 rows a block, a 100,000-row upload is five statements.
+const BLOCKS_PER_INSERT = 10;
 
-/** Stores a checked upload and its rows, in the caller's transaction; returns its id. */
+/**
+ * Stores a checked upload and its rows, in blocks of `blockRows` (the apply
+ * job's chunk), in the caller's transaction; returns its id.
+ */
 export async function insertImport(
   tx: Transaction,
-  upload: { accountId: string; uploadedByUserId: string; fileName: string; deleteRows: number },
-  rows: NewImportRow[],
+  upload: { accountId: string; uploadedByUserId: string; fileName: string; deleteRows: number; hasDeleteColumn: boolean },
+  rows: StoredImportRow[],
+  blockRows: number,
 ): Promise<string> {
   const [created] = await tx
     .insert(bulkImports)
     .values({ ...upload, totalRows: rows.length })
     .returning({ id: bulkImports.id });
   const importId = created!.id;
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    // Set-based: one INSERT … SELECT over a JSON array, not an ORM row per row (docs/architecture.md §5).
-    const chunk = JSON.stringify(rows.slice(start, start + ROWS_PER_INSERT));
-    await tx.execute(sql`
-      insert into ${bulkImportRows} (import_id, row_number, email, role, name, license, delete_cell, plan, plan_errors, membership_id, membership_version)
-      select ${importId}::uuid, r."rowNumber", r.email, r.role, r.name, r.license, r."deleteCell", r.plan::import_row_plan,
-             array(select jsonb_array_elements_text(r."planErrors")), r."membershipId", r."membershipVersion"
-      from jsonb_to_recordset(${chunk}::jsonb) as r("rowNumber" int, email text, role text, name text, license text, "deleteCell" text,
-           plan text, "planErrors" jsonb, "membershipId" uuid, "membershipVersion" int)`);
+  const blocks = [];
+  for (let start = 0; start < rows.length; start += blockRows) {
+    const blockRowsOf = rows.slice(start, start + blockRows);
+    blocks.push({ importId, block: blocks.length, rowCount: blockRowsOf.length, rows: JSON.stringify(blockRowsOf) });
+  }
+  for (let start = 0; start < blocks.length; start += BLOCKS_PER_INSERT) {
+    await tx.insert(bulkImportBlocks).values(blocks.slice(start, start + BLOCKS_PER_INSERT));
   }
   return importId;
 }
@@ -46,69 +48,72 @@ export async function lockImport(tx: Transaction, importId: string): Promise<Bul
   return found;
 }
 
-/** The next rows to apply, in sheet order. */
-export async function pendingImportRows(tx: Transaction, importId: string, limit: number): Promise<BulkImportRow[]> {
-  return tx
-    .select()
-    .from(bulkImportRows)
-    .where(and(eq(bulkImportRows.importId, importId), isNull(bulkImportRows.result)))
-    .orderBy(asc(bulkImportRows.rowNumber))
-    .limit(limit);
+/** The first block not applied yet, with its rows in sheet order; undefined when every block is. */
+export async function nextImportBlock(tx: Transaction, importId: string): Promise<{ block: number; rows: StoredImportRow[] } | undefined> {
+  const [found] = await tx
+    .select({ block: bulkImportBlocks.block, rows: bulkImportBlocks.rows })
+    .from(bulkImportBlocks)
+    .where(and(eq(bulkImportBlocks.importId, importId), isNull(bulkImportBlocks.results)))
+    .orderBy(asc(bulkImportBlocks.block))
+    .limit(1);
+  return found && { block: found.block, rows: JSON.parse(found.rows) as StoredImportRow[] };
 }
 
-export type RowOutcome = { rowNumber: number; result: ImportRowResult; error?: string };
-
-/** Records what applying did to each row, and moves the progress on by as many, in one statement each. */
-export async function recordRowOutcomes(tx: Transaction, importId: string, outcomes: RowOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
-  await tx.execute(sql`
-    update ${bulkImportRows} set result = o.result::import_row_result, error = o.error
-    from jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) as o("rowNumber" int, result text, error text)
-    where ${bulkImportRows.importId} = ${importId} and ${bulkImportRows.rowNumber} = o."rowNumber" and ${bulkImportRows.result} is null`);
+/** Records what applying a block did to each of its rows (in its order), and moves the progress on by as many. */
+export async function recordBlockResults(tx: Transaction, importId: string, block: number, results: RowResult[]): Promise<void> {
+  const [recorded] = await tx
+    .update(bulkImportBlocks)
+    .set({ results })
+    .where(and(eq(bulkImportBlocks.importId, importId), eq(bulkImportBlocks.block, block), isNull(bulkImportBlocks.results), eq(bulkImportBlocks.rowCount, results.length)))
+    .returning({ block: bulkImportBlocks.block });
+  // The caller holds the import's lock: a block applied twice or a result per row missing is a bug.
+  if (!recorded) throw new Error(`Block ${block} of import ${importId} was already applied, or got ${results.length} results for its rows`);
   await tx
     .update(bulkImports)
-    .set({ doneRows: sql`${bulkImports.doneRows} + ${outcomes.length}` })
+    .set({ doneRows: sql`${bulkImports.doneRows} + ${results.length}` })
     .where(eq(bulkImports.id, importId));
+}
+
+/** Marks every row of the blocks not applied yet with this result (an import stopped). */
+export async function recordRemainingResults(tx: Transaction, importId: string, result: RowResult): Promise<void> {
+  await tx.execute(sql`
+    update ${bulkImportBlocks} set results = (select jsonb_agg(${JSON.stringify(result)}::jsonb) from generate_series(1, ${bulkImportBlocks.rowCount}))
+    where ${bulkImportBlocks.importId} = ${importId} and ${bulkImportBlocks.results} is null`);
 }
 
 export type ImportCounts = Record<ImportRowResult, number>;
 
 /** How many rows ended each way. */
 export async function importResultCounts(executor: Executor, importId: string): Promise<ImportCounts> {
-  const rows = await executor
-    .select({ result: bulkImportRows.result, rows: count() })
-    .from(bulkImportRows)
-    .where(eq(bulkImportRows.importId, importId))
-    .groupBy(bulkImportRows.result);
+  const rows = await queryRows<{ result: ImportRowResult; rows: number }>(
+    sql`select r.value->>'result' as result, count(*)::int as rows
+      from ${bulkImportBlocks}, jsonb_array_elements(${bulkImportBlocks.results}) as r
+      where ${bulkImportBlocks.importId} = ${importId}
+      group by 1`,
+    executor,
+  );
   const counts: ImportCounts = { invited: 0, changed: 0, deleted: 0, unchanged: 0, error: 0 };
-  for (const { result, rows: n } of rows) if (result) counts[result] = n;
+  for (const { result, rows: n } of rows) counts[result] = n;
   return counts;
 }
 
-/** The import's rows in sheet order, a page at a time after `afterRow` (for the result workbook). */
-/** The import's rows in sheet order, a page at a time along the row numbers: never one giant query. */
-export async function* importRowPages(executor: Executor, importId: string, pageSize = 5_000): AsyncGenerator<BulkImportRow[]> {
-  for (let afterRow = 0; ; ) {
-    const page = await executor
-      .select()
-      .from(bulkImportRows)
-      .where(and(eq(bulkImportRows.importId, importId), gt(bulkImportRows.rowNumber, afterRow)))
-      .orderBy(asc(bulkImportRows.rowNumber))
-      .limit(pageSize);
-    if (page.length === 0) return;
-    yield page;
-    afterRow = page.at(-1)!.rowNumber;
-  }
-}
+/** A row as the result workbook shows it: as uploaded, with what applying did (nothing yet: no result). */
+export type ImportRowOutcome = StoredImportRow & { result: ImportRowResult | null; error: string | null };
 
-/** Whether any row of the upload had a Delete User cell (so its result workbook keeps that column). */
-export async function importHasDeleteCells(executor: Executor, importId: string): Promise<boolean> {
-  const [found] = await executor
-    .select({ one: sql`1` })
-    .from(bulkImportRows)
-    .where(and(eq(bulkImportRows.importId, importId), sql`${bulkImportRows.deleteCell} <> ''`))
-    .limit(1);
-  return found !== undefined;
+/** The import's rows in sheet order with their results, a block at a time: never one giant query. */
+export async function* importRowPages(executor: Executor, importId: string): AsyncGenerator<ImportRowOutcome[]> {
+  for (let after = -1; ; ) {
+    const [found] = await executor
+      .select()
+      .from(bulkImportBlocks)
+      .where(and(eq(bulkImportBlocks.importId, importId), gt(bulkImportBlocks.block, after)))
+      .orderBy(asc(bulkImportBlocks.block))
+      .limit(1);
+    if (!found) return;
+    const rows = JSON.parse(found.rows) as StoredImportRow[];
+    yield rows.map((row, i) => ({ ...row, result: found.results?.[i]?.result ?? null, error: found.results?.[i]?.error ?? null }));
+    after = found.block;
+  }
 }
 
 /** The account's imports, newest first (the import page lists the recent ones). */

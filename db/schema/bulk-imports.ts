@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { createdAt } from "./columns";
 import { users } from "./users";
@@ -12,9 +12,8 @@ export type BulkImportStatus = (typeof BULK_IMPORT_STATUSES)[number];
 
 // What a row's preview said it would do, and what applying it did.
 export const IMPORT_ROW_PLANS = ["create", "update", "delete", "unchanged", "error"] as const;
-export const importRowPlan = pgEnum("import_row_plan", IMPORT_ROW_PLANS);
+export type ImportRowPlan = (typeof IMPORT_ROW_PLANS)[number];
 export const IMPORT_ROW_RESULTS = ["invited", "changed", "deleted", "unchanged", "error"] as const;
-export const importRowResult = pgEnum("import_row_result", IMPORT_ROW_RESULTS);
 export type ImportRowResult = (typeof IMPORT_ROW_RESULTS)[number];
 
 // One uploaded spreadsheet of users, from its preview to its last applied row.
@@ -36,6 +35,8 @@ export const bulkImports = pgTable(
     doneRows: integer().notNull().default(0),
     // How many rows the preview would delete: applying asks for this number, typed.
     deleteRows: integer().notNull().default(0),
+    // Whether the upload had a Delete User column (its result workbook keeps it).
+    hasDeleteColumn: boolean().notNull().default(false),
     // Why a failed import stopped.
     failure: text(),
     // Runs of the apply job that died with an unexpected error; past a few the import stops.
@@ -47,37 +48,48 @@ export const bulkImports = pgTable(
   (t) => [index("bulk_imports_account_created_idx").on(t.accountId, t.createdAt.desc()), check("bulk_imports_done_within_total", sql`${t.doneRows} between 0 and ${t.totalRows}`)],
 );
 
-// Each data row of the upload, as typed, with the preview's verdict and, once
-// applied, its result: the result workbook is these rows with two more columns.
-export const bulkImportRows = pgTable(
-  "bulk_import_rows",
+// An upload's data rows, as typed, with the preview's verdicts and, once
+// applied, their results, a block of rows per record: the apply job takes a
+// block per transaction, and its results are written with it in one go. A
+// row is its block's business, never queried on its own, so the blocks keep
+// the rows as JSON text (parsed by the app alone), which costs a fraction of
+// a table row per upload row to store and to read back.
+export const bulkImportBlocks = pgTable(
+  "bulk_import_blocks",
   {
     importId: uuid()
       .notNull()
       .references(() => bulkImports.id, { onDelete: "cascade" }),
-    // The row's number in the sheet, as the preview and the result workbook name it.
-    rowNumber: integer().notNull(),
-    email: text().notNull(),
-    role: text().notNull(),
-    name: text().notNull(),
-    license: text().notNull(),
-    deleteCell: text().notNull(),
-    plan: importRowPlan().notNull(),
-    // The preview's reasons for an error row.
-    planErrors: text().array().notNull().default(sql`'{}'`),
-    // The membership the preview matched and its version then: a member changed
-    // since the preview is not overwritten by it.
-    membershipId: uuid(),
-    membershipVersion: integer(),
-    result: importRowResult(),
-    error: text(),
+    // 0, 1, 2 … in sheet order.
+    block: integer().notNull(),
+    rowCount: integer().notNull(),
+    // JSON array of StoredImportRow.
+    rows: text().notNull(),
+    // Null until the block is applied, then one RowResult per row, in the same order.
+    results: jsonb().$type<RowResult[]>(),
   },
-  (t) => [
-    primaryKey({ columns: [t.importId, t.rowNumber] }),
-    // The apply step's next chunk: rows without a result, in sheet order.
-    index("bulk_import_rows_pending_idx").on(t.importId, t.rowNumber).where(sql`${t.result} is null`),
-  ],
+  (t) => [primaryKey({ columns: [t.importId, t.block] })],
 );
 
+/** An uploaded row as the preview stored it. */
+export type StoredImportRow = {
+  // The row's number in the sheet, as the preview and the result workbook name it.
+  rowNumber: number;
+  email: string;
+  role: string;
+  name: string;
+  license: string;
+  deleteCell: string;
+  plan: ImportRowPlan;
+  // The preview's reasons for an error row.
+  planErrors: string[];
+  // The membership the preview matched and its version then: a member changed
+  // since the preview is not overwritten by it.
+  membershipId: string | null;
+  membershipVersion: number | null;
+};
+
+/** What applying did to a row. */
+export type RowResult = { result: ImportRowResult; error?: string };
+
 export type BulkImport = typeof bulkImports.$inferSelect;
-export type BulkImportRow = typeof bulkImportRows.$inferSelect;

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import type { RowOutcome } from "@/db/queries/bulk-imports";
-import { memberships, users, type BulkImportRow } from "@/db/schema";
+import { memberships, users, type RowResult, type StoredImportRow } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { parseOverrides } from "@/lib/authz/effective";
 import { inviteMembersInBulk } from "@/lib/invitations/invite-members-in-bulk";
@@ -13,9 +12,11 @@ import { lockPersonOfMember } from "@/lib/members/update-person";
 import type { ImportActor } from "./import-actor";
 import { planImport, type ImportRow, type RowPlan } from "./plan-import";
 
-export type AppliedRows = { outcomes: RowOutcome[]; emailIds: string[] };
+// Results in the rows' order, one each.
+export type AppliedRows = { results: RowResult[]; emailIds: string[] };
+type RowOutcome = RowResult & { rowNumber: number };
 
-const toImportRow = (row: BulkImportRow): ImportRow => ({
+const toImportRow = (row: StoredImportRow): ImportRow => ({
   rowNumber: row.rowNumber,
   email: row.email,
   role: row.role,
@@ -36,15 +37,19 @@ const RESULT_OF = { create: "invited", update: "changed", delete: "deleted" } as
  * through the same functions as the single edits, each in a savepoint, so a
  * refused row costs only itself; invitations go in one set-based batch.
  */
-export async function applyImportRows(tx: Transaction, actor: ImportActor, rows: BulkImportRow[]): Promise<AppliedRows> {
+export async function applyImportRows(tx: Transaction, actor: ImportActor, rows: StoredImportRow[]): Promise<AppliedRows> {
   const outcomes: RowOutcome[] = [];
   const emailIds: string[] = [];
+  const inRowOrder = (): AppliedRows => {
+    const outcomeOf = new Map(outcomes.map(({ rowNumber, ...result }) => [rowNumber, result]));
+    return { results: rows.map((row) => outcomeOf.get(row.rowNumber)!), emailIds };
+  };
   const pending = rows.filter((row) => {
     if (row.plan === "error") outcomes.push({ rowNumber: row.rowNumber, result: "error", error: row.planErrors.join(" ") });
     else if (row.plan === "unchanged") outcomes.push({ rowNumber: row.rowNumber, result: "unchanged" });
     return row.plan !== "error" && row.plan !== "unchanged";
   });
-  if (pending.length === 0) return { outcomes, emailIds };
+  if (pending.length === 0) return inRowOrder();
 
   // The preview decided which rows restate a network membership (those are "unchanged" and not
   // here); planned again without the file's other rows, none of these may be taken for one.
@@ -61,11 +66,11 @@ export async function applyImportRows(tx: Transaction, actor: ImportActor, rows:
     emailIds.push(...(await inviteMembersInBulk(tx, actor, invites.map((plan) => ({ email: plan.email, ...plan.target! })))));
     for (const plan of invites) outcomes.push({ rowNumber: plan.rowNumber, result: "invited" });
   }
-  return { outcomes, emailIds };
+  return inRowOrder();
 }
 
 /** Why a row may not be applied as it was previewed, or undefined when it may. */
-function stillMeansWhatWasShown(row: BulkImportRow, plan: RowPlan): string | undefined {
+function stillMeansWhatWasShown(row: StoredImportRow, plan: RowPlan): string | undefined {
   if (plan.kind === "error") return plan.errors.join(" ");
   const sameMember = (plan.existing?.membershipId ?? null) === row.membershipId && (plan.existing?.version ?? null) === row.membershipVersion;
   if (plan.kind !== row.plan || !sameMember) {

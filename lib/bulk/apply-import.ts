@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { importResultCounts, lockImport, pendingImportRows, recordRowOutcomes, type ImportCounts } from "@/db/queries/bulk-imports";
-import { accounts, bulkImportRows, bulkImports, type BulkImport } from "@/db/schema";
+import { importResultCounts, lockImport, nextImportBlock, recordBlockResults, recordRemainingResults, type ImportCounts } from "@/db/queries/bulk-imports";
+import { accounts, bulkImports, type BulkImport } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { deliverSoon } from "@/lib/email/send";
 import { lockAccountAsActor } from "@/lib/members/membership-guards";
@@ -9,26 +9,19 @@ import { sendNotifications } from "@/lib/notifications/send-notifications";
 import { applyImportRows } from "./apply-import-rows";
 import { importActor } from "./import-actor";
 
-/**
- * Rows per transaction. Each chunk holds the account's lock while it runs, so
- * single edits wait at most one chunk (a few hundred milliseconds); big
- * enough that 100,000 rows are fifty commits, each with its fixed cost
- * (the import's and the account's locks, the actor read again, the plan's lookups).
- */
-export const IMPORT_CHUNK_ROWS = 2_000;
-
 export type ChunkOutcome = "more" | "done";
 
 /**
- * Applies the next chunk of a queued or running import, as its uploader, in
- * one transaction: the rows' changes, their results and the progress commit
- * together, so a crash at any point leaves every row either applied and
- * recorded or untouched, and the next run picks up at the first row without
- * a result. Invitation emails are queued in the same transaction (exactly one
- * per invited row) and handed to delivery after the commit. Finishing (or
- * failing, once the uploader may no longer apply it) notifies the uploader.
+ * Applies the next chunk of a queued or running import (a block the preview
+ * stored, IMPORT_CHUNK_ROWS rows), as its uploader, in one transaction: the
+ * rows' changes, their results and the progress commit together, so a crash
+ * at any point leaves every row either applied and recorded or untouched, and
+ * the next run picks up at the first block without results. Invitation
+ * emails are queued in the same transaction (exactly one per invited row) and
+ * handed to delivery after the commit. Finishing (or failing, once the
+ * uploader may no longer apply it) notifies the uploader.
  */
-export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUNK_ROWS): Promise<ChunkOutcome> {
+export async function applyImportChunk(importId: string): Promise<ChunkOutcome> {
   const [record] = await db().select().from(bulkImports).where(eq(bulkImports.id, importId));
   if (!record || !isUnderway(record)) return "done";
   const actor = await importActor(record);
@@ -44,10 +37,10 @@ export async function applyImportChunk(importId: string, chunkRows = IMPORT_CHUN
       throw error;
     }
     if (locked.status === "queued") await tx.update(bulkImports).set({ status: "running" }).where(eq(bulkImports.id, importId));
-    const rows = await pendingImportRows(tx, importId, chunkRows);
-    const applied = await applyImportRows(tx, actor, rows);
-    await recordRowOutcomes(tx, importId, applied.outcomes);
-    if (rows.length === chunkRows) return { outcome: "more" as const, emailIds: applied.emailIds };
+    const next = await nextImportBlock(tx, importId);
+    const applied = next ? await applyImportRows(tx, actor, next.rows) : { results: [], emailIds: [] };
+    if (next) await recordBlockResults(tx, importId, next.block, applied.results);
+    if (next && locked.doneRows + next.rows.length < locked.totalRows) return { outcome: "more" as const, emailIds: applied.emailIds };
     return { outcome: "done" as const, emailIds: [...applied.emailIds, ...(await finishImport(tx, locked, actor.account))] };
   });
   await deliverSoon(emailIds);
@@ -120,10 +113,7 @@ async function finishImport(tx: Transaction, record: BulkImport, account: Accoun
 
 /** Stops an import: the rows not yet applied are marked as not applied, with the reason; the uploader is told. */
 async function failImport(tx: Transaction, record: BulkImport, failure: string): Promise<string[]> {
-  await tx
-    .update(bulkImportRows)
-    .set({ result: "error", error: failure })
-    .where(and(eq(bulkImportRows.importId, record.id), isNull(bulkImportRows.result)));
+  await recordRemainingResults(tx, record.id, { result: "error", error: failure });
   await tx.update(bulkImports).set({ status: "failed", failure, finishedAt: sql`now()`, doneRows: record.totalRows }).where(eq(bulkImports.id, record.id));
   const title = `Import of ${record.totalRows.toLocaleString("en-US")} rows stopped`;
   return tellUploader(tx, record, await accountOf(tx, record.accountId), { kind: "import_failed", title, body: `${record.fileName}\n${failure}` });

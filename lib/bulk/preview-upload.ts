@@ -9,6 +9,15 @@ import { planImport, type ImportPlan, type ImportRow } from "./plan-import";
 export const PREVIEW_LIFETIME_HOURS = 24;
 
 /**
+ * Rows per chunk of the apply job, one transaction each, stored as a block
+ * each by the preview. Each chunk holds the account's lock while it runs, so
+ * single edits wait at most one chunk (a few hundred milliseconds); big
+ * enough that 100,000 rows are fifty commits, each with its fixed cost
+ * (the import's and the account's locks, the actor read again, the plan's lookups).
+ */
+export const IMPORT_CHUNK_ROWS = 2_000;
+
+/**
  * The dry run of an upload, kept for applying: every row classified (nothing
  * changes in the account) and stored as typed beside its verdict, as a
  * "previewed" import of the uploader's. Applying it later works from these
@@ -18,6 +27,7 @@ export async function previewUpload(
   tx: Transaction,
   actor: Actor,
   upload: { fileName: string; rows: ImportRow[] },
+  chunkRows = IMPORT_CHUNK_ROWS,
 ): Promise<{ importId: string; plan: ImportPlan }> {
   const plan = await planImport(tx, actor, upload.rows);
   await tx
@@ -31,7 +41,13 @@ export async function previewUpload(
     );
   const importId = await insertImport(
     tx,
-    { accountId: actor.account.id, uploadedByUserId: actor.session.user.id, fileName: upload.fileName, deleteRows: plan.counts.delete },
+    {
+      accountId: actor.account.id,
+      uploadedByUserId: actor.session.user.id,
+      fileName: upload.fileName,
+      deleteRows: plan.counts.delete,
+      hasDeleteColumn: upload.rows.some((row) => row.delete !== ""),
+    },
     upload.rows.map((row, index) => {
       const verdict = plan.rows[index]!;
       return {
@@ -47,6 +63,7 @@ export async function previewUpload(
         membershipVersion: verdict.existing?.version ?? null,
       };
     }),
+    chunkRows,
   );
   return { importId, plan };
 }

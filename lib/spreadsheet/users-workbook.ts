@@ -1,5 +1,6 @@
 import type { MemberRow } from "@/db/queries/members";
-import type { BulkImportRow, ImportRowResult } from "@/db/schema";
+import type { ImportRowOutcome } from "@/db/queries/bulk-imports";
+import type { ImportRowResult } from "@/db/schema";
 import { PRODUCT_LABELS, PRODUCTS, type Product } from "@/lib/authz/products";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/authz/roles";
 import { writeWorkbook, type CellValue } from "./xlsx-writer";
@@ -77,7 +78,7 @@ const RESULT_LABELS: Record<ImportRowResult, string> = { invited: "Invited", cha
  * fix and upload again (the upload reads Result and Error as columns to leave out).
  * Written as the pages arrive; the Delete User column is there when any row had one.
  */
-export function importResultWorkbook(pages: Iterable<BulkImportRow[]> | AsyncIterable<BulkImportRow[]>, { deleteColumn }: { deleteColumn: boolean }): Promise<Buffer> {
+export function importResultWorkbook(pages: Iterable<ImportRowOutcome[]> | AsyncIterable<ImportRowOutcome[]>, { deleteColumn }: { deleteColumn: boolean }): Promise<Buffer> {
   async function* rows(): AsyncGenerator<CellValue[]> {
     yield [...TEMPLATE_COLUMNS, ...(deleteColumn ? ["Delete User"] : []), "Result", "Error"];
     for await (const page of pages) {

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import { importRowPages } from "@/db/queries/bulk-imports";
 import { seedDemoData } from "@/db/seed";
-import { bulkImportRows, bulkImports, emails, invitations, memberships, notifications, users } from "@/db/schema";
+import { bulkImports, emails, invitations, memberships, notifications, users } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { applyImportChunk, importSummary, MAX_FAILED_RUNS, recordFailedRun } from "@/lib/bulk/apply-import";
 import type { ImportRow } from "@/lib/bulk/plan-import";
@@ -22,9 +23,10 @@ function row(cells: Partial<Omit<ImportRow, "rowNumber">>): ImportRow {
   return { rowNumber: nextRow++, email: "", role: "", name: "", license: "", delete: "", ...cells };
 }
 
-async function preview(uploader: string, slug: string, rows: ImportRow[]) {
+/** The upload's check, storing its rows for chunks of `chunkRows` (the app's 2,000 unless given). */
+async function preview(uploader: string, slug: string, rows: ImportRow[], chunkRows?: number) {
   const actor = await reachingAccessAs(uploader, slug);
-  return inTransaction((tx) => previewUpload(tx, actor, { fileName: "people.xlsx", rows }));
+  return inTransaction((tx) => previewUpload(tx, actor, { fileName: "people.xlsx", rows }, chunkRows));
 }
 
 async function start(uploader: string, slug: string, importId: string, confirmDeletes?: string) {
@@ -33,19 +35,17 @@ async function start(uploader: string, slug: string, importId: string, confirmDe
 }
 
 /** Runs the apply job's chunks to the end, as the worker does; returns how many chunks it took. */
-async function drain(importId: string, chunkRows?: number): Promise<number> {
+async function drain(importId: string): Promise<number> {
   let chunks = 1;
-  while ((await applyImportChunk(importId, chunkRows)) === "more") chunks += 1;
+  while ((await applyImportChunk(importId)) === "more") chunks += 1;
   return chunks;
 }
 
+/** Each row's email, result and error, as the result workbook reads them. */
 async function resultsOf(importId: string) {
-  const rows = await db()
-    .select({ email: bulkImportRows.email, result: bulkImportRows.result, error: bulkImportRows.error })
-    .from(bulkImportRows)
-    .where(eq(bulkImportRows.importId, importId))
-    .orderBy(bulkImportRows.rowNumber);
-  return rows;
+  const results: { email: string; result: string | null; error: string | null }[] = [];
+  for await (const page of importRowPages(db(), importId)) results.push(...page.map(({ email, result, error }) => ({ email, result, error })));
+  return results;
 }
 
 async function importRecord(importId: string) {
@@ -69,16 +69,19 @@ describe(`applying a bulk upload (${database.driver})`, () => {
       row({ email: "not an email", role: "Member" }),
       row({ email: "observer@acme.test", role: "Observer" }),
     ];
-    const { importId, plan } = await preview("superuser@acme.test", "acme", rows);
+    const { importId, plan } = await preview("superuser@acme.test", "acme", rows, 3);
     expect(plan.counts).toEqual({ create: 3, update: 1, delete: 1, unchanged: 1, error: 1 });
     // The check alone changes nothing in the account.
     expect(await invitationEmailsTo(["ada@new.test"])).toHaveLength(0);
     expect((await importRecord(importId)).status).toBe("previewed");
 
     await start("superuser@acme.test", "acme", importId, "1");
-    expect(await drain(importId, 3)).toBe(3);
+    expect(await drain(importId)).toBe(3);
 
-    expect((await resultsOf(importId)).map((r) => r.result)).toEqual(["invited", "invited", "invited", "changed", "deleted", "error", "unchanged"]);
+    const results = await resultsOf(importId);
+    expect(results.map((r) => r.result)).toEqual(["invited", "invited", "invited", "changed", "deleted", "error", "unchanged"]);
+    expect(results[5]!.error).toBe(plan.rows[5]!.errors.join(" "));
+    expect(results.filter((r) => r.result !== "error").every((r) => r.error === null)).toBe(true);
     const record = await importRecord(importId);
     expect(record).toMatchObject({ status: "finished", totalRows: 7, doneRows: 7 });
     expect((await membershipOf("member@acme.test", "acme")).role).toBe("manager");
@@ -176,11 +179,11 @@ describe(`applying a bulk upload (${database.driver})`, () => {
   });
 
   it("stops, with every remaining row marked and the uploader told, once the uploader may no longer apply it", async () => {
-    const { importId } = await preview("manager@acme.test", "acme", [row({ email: "first@stop.test", role: "Member" }), row({ email: "second@stop.test", role: "Member" })]);
+    const { importId } = await preview("manager@acme.test", "acme", [row({ email: "first@stop.test", role: "Member" }), row({ email: "second@stop.test", role: "Member" })], 1);
     await start("manager@acme.test", "acme", importId);
-    expect(await applyImportChunk(importId, 1)).toBe("more");
+    expect(await applyImportChunk(importId)).toBe("more");
     await db().update(memberships).set({ overrides: {} }).where(eq(memberships.userId, await userIdOf("manager@acme.test")));
-    expect(await applyImportChunk(importId, 1)).toBe("done");
+    expect(await applyImportChunk(importId)).toBe("done");
 
     expect((await resultsOf(importId)).map((r) => r.result)).toEqual(["invited", "error"]);
     expect(await importRecord(importId)).toMatchObject({ status: "failed", doneRows: 2, failure: expect.stringContaining("may no longer manage users in bulk") });
@@ -191,17 +194,17 @@ describe(`applying a bulk upload (${database.driver})`, () => {
 
   it("resumes after a chunk that died midway, with no invitation made or emailed twice", async () => {
     const addresses = Array.from({ length: 7 }, (_, i) => `resume${i}@new.test`);
-    const { importId } = await preview("superuser@acme.test", "acme", addresses.map((email) => row({ email, role: "Member" })));
+    const { importId } = await preview("superuser@acme.test", "acme", addresses.map((email) => row({ email, role: "Member" })), 3);
     await start("superuser@acme.test", "acme", importId);
-    expect(await applyImportChunk(importId, 3)).toBe("more");
+    expect(await applyImportChunk(importId)).toBe("more");
     // The next chunk dies after its invitations and emails were written, before its results were: as a crash would.
     await db().execute(sql`create function fail_once() returns trigger language plpgsql as $$ begin raise exception 'worker died'; end $$`);
     await db().execute(sql`create trigger fail_once before update of done_rows on bulk_imports for each row execute function fail_once()`);
-    await expect(applyImportChunk(importId, 3)).rejects.toThrow();
+    await expect(applyImportChunk(importId)).rejects.toThrow();
     await db().execute(sql`drop trigger fail_once on bulk_imports`);
     expect((await importRecord(importId)).doneRows).toBe(3);
 
-    await drain(importId, 3);
+    await drain(importId);
     expect((await resultsOf(importId)).map((r) => r.result)).toEqual(Array(7).fill("invited"));
     const sent = await invitationEmailsTo(addresses);
     expect(sent.map((email) => email.to).sort()).toEqual([...addresses].sort());

@@ -17,12 +17,12 @@ async function tableNames(): Promise<string[]> {
 
 describe(`migrations (${database.driver})`, () => {
   it("create the schema", async () => {
-    expect(await tableNames()).toEqual(["access_presets", "accounts", "api_credentials", "audit_events", "bulk_import_rows", "bulk_imports", "calls", "emails", "invitations", "memberships", "notifications", "password_tokens", "rate_limits", "recovery_codes", "sessions", "users"]);
+    expect(await tableNames()).toEqual(["access_presets", "accounts", "api_credentials", "audit_events", "bulk_import_blocks", "bulk_imports", "calls", "emails", "invitations", "memberships", "notifications", "password_tokens", "rate_limits", "recovery_codes", "sessions", "users"]);
   });
 
   it("apply a second time without changing anything", async () => {
     await migrateDatabase(database.handle());
-    expect(await tableNames()).toEqual(["access_presets", "accounts", "api_credentials", "audit_events", "bulk_import_rows", "bulk_imports", "calls", "emails", "invitations", "memberships", "notifications", "password_tokens", "rate_limits", "recovery_codes", "sessions", "users"]);
+    expect(await tableNames()).toEqual(["access_presets", "accounts", "api_credentials", "audit_events", "bulk_import_blocks", "bulk_imports", "calls", "emails", "invitations", "memberships", "notifications", "password_tokens", "rate_limits", "recovery_codes", "sessions", "users"]);
   });
 
   it("enforce one row per normalized email", async () => {

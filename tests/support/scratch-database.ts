@@ -8,12 +8,13 @@ export type ScratchDatabase = { handle: DatabaseHandle; driver: DatabaseHandle["
 
 /**
  * A migrated, empty database that nothing else uses: a new database on the
- * Postgres server of `serverUrl` (dropped by dispose), or in-memory PGlite.
+ * Postgres server of `serverUrl` (dropped by dispose), or in-memory PGlite;
+ * migrated as far as `migrationsFolder` goes (all of db/migrations unless given).
  */
-export async function openScratchDatabase(serverUrl = process.env.DATABASE_URL): Promise<ScratchDatabase> {
+export async function openScratchDatabase(serverUrl = process.env.DATABASE_URL, migrationsFolder?: string): Promise<ScratchDatabase> {
   if (!serverUrl) {
     const handle = openPglite("memory://");
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, migrationsFolder);
     return { handle, driver: "pglite", dispose: () => handle.close() };
   }
   const name = `rolecall_scratch_${randomBytes(6).toString("hex")}`;
@@ -23,7 +24,7 @@ export async function openScratchDatabase(serverUrl = process.env.DATABASE_URL):
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = openPostgres(url.toString());
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, migrationsFolder);
   return {
     handle,
     driver: "postgres",

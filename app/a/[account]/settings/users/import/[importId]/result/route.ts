@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/db/client";
-import { importHasDeleteCells, importRowPages } from "@/db/queries/bulk-imports";
+import { importRowPages } from "@/db/queries/bulk-imports";
 import { authorizeRoute } from "@/lib/authz/route-access";
 import { importOrNotFound } from "@/lib/bulk/import-route";
 import { importResultFileName, importResultWorkbook } from "@/lib/spreadsheet/users-workbook";
@@ -14,6 +14,5 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const found = await importOrNotFound(access, importId);
   if (found.notFound) return found.notFound;
   const { record } = found;
-  const deleteColumn = await importHasDeleteCells(db(), record.id);
-  return xlsxResponse(await importResultWorkbook(importRowPages(db(), record.id), { deleteColumn }), importResultFileName(record.createdAt));
+  return xlsxResponse(await importResultWorkbook(importRowPages(db(), record.id), { deleteColumn: record.hasDeleteColumn }), importResultFileName(record.createdAt));
 }
