@@ -182,9 +182,12 @@ async function spawnPhase(phase: string, url: string, filePath: string): Promise
 // fastest is the closest to what the work itself costs. Every run is printed.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-/** A seeded database for one round: the baselines' tables and the import's own. */
-async function roundDatabases() {
-  const [baselines, scratch] = [await openScratchDatabase(), await openScratchDatabase()];
+/** A round's seeded databases, the baselines' tables and the import's own, each in `open` as soon as it exists. */
+async function roundDatabases(open: Set<ScratchDatabase>) {
+  const baselines = await openScratchDatabase();
+  open.add(baselines);
+  const scratch = await openScratchDatabase();
+  open.add(scratch);
   for (const { handle } of [baselines, scratch]) await seedDemoData(handle.db);
   await baselines.handle.db.execute(sql`create table baseline_users (like users including defaults including indexes)`);
   await baselines.handle.db.execute(sql`create table baseline_memberships (like memberships including defaults including indexes)`);
@@ -217,8 +220,7 @@ async function main() {
     let imported: ScratchDatabase | undefined;
     for (let round = 0; round < ROUNDS; round++) {
       // One database for the baselines, one for the import, new each round: the same people land in each.
-      const { baselines, scratch } = await roundDatabases();
-      open.add(baselines).add(scratch);
+      const { baselines, scratch } = await roundDatabases(open);
       times.baseline.push(await spawnPhase("baseline-import", baselines.url!, filePath));
       times.intoTables.push(await spawnPhase("baseline-import-tables", baselines.url!, filePath));
       times.imported.push(await spawnPhase("import", scratch.url!, filePath));

@@ -2,6 +2,9 @@
 -- of rows (bulk_import_blocks, db/schema/bulk-imports.ts): storing a row,
 -- reading it back and writing its result cost about as much as inserting a
 -- membership, and the apply job only ever takes a whole chunk of them.
+-- No apply job of the version before may record a chunk while the rows move.
+LOCK TABLE "bulk_imports", "bulk_import_rows" IN EXCLUSIVE MODE;
+--> statement-breakpoint
 CREATE TABLE "bulk_import_blocks" (
 	"import_id" uuid NOT NULL,
 	"block" integer NOT NULL,

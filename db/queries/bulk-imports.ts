@@ -22,6 +22,7 @@ export async function insertImport(
     .values({ ...upload, totalRows: rows.length })
     .returning({ id: bulkImports.id });
   const importId = created!.id;
+  if (!(blockRows >= 1)) throw new Error(`A block holds at least one row, not ${blockRows}`);
   const blocks = [];
   for (let start = 0; start < rows.length; start += blockRows) {
     const blockRowsOf = rows.slice(start, start + blockRows);
@@ -57,6 +58,16 @@ export async function nextImportBlock(tx: Transaction, importId: string): Promis
     .orderBy(asc(bulkImportBlocks.block))
     .limit(1);
   return found && { block: found.block, rows: JSON.parse(found.rows) as StoredImportRow[] };
+}
+
+/** Whether any block of the import is still to be applied. */
+export async function hasBlockToApply(tx: Transaction, importId: string): Promise<boolean> {
+  const [found] = await tx
+    .select({ block: bulkImportBlocks.block })
+    .from(bulkImportBlocks)
+    .where(and(eq(bulkImportBlocks.importId, importId), isNull(bulkImportBlocks.results)))
+    .limit(1);
+  return found !== undefined;
 }
 
 /** Records what applying a block did to each of its rows (in its order), and moves the progress on by as many. */

@@ -35,7 +35,7 @@ export const bulkImports = pgTable(
     doneRows: integer().notNull().default(0),
     // How many rows the preview would delete: applying asks for this number, typed.
     deleteRows: integer().notNull().default(0),
-    // Whether the upload had a Delete User column (its result workbook keeps it).
+    // Whether any row had a Delete User cell filled in (its result workbook then keeps that column).
     hasDeleteColumn: boolean().notNull().default(false),
     // Why a failed import stopped.
     failure: text(),

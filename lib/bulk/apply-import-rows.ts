@@ -42,7 +42,9 @@ export async function applyImportRows(tx: Transaction, actor: ImportActor, rows:
   const emailIds: string[] = [];
   const inRowOrder = (): AppliedRows => {
     const outcomeOf = new Map(outcomes.map(({ rowNumber, ...result }) => [rowNumber, result]));
-    return { results: rows.map((row) => outcomeOf.get(row.rowNumber)!), emailIds };
+    const results = rows.map((row) => outcomeOf.get(row.rowNumber));
+    if (results.some((result) => result === undefined)) throw new Error("A row of the chunk ended without a result");
+    return { results: results as RowResult[], emailIds };
   };
   const pending = rows.filter((row) => {
     if (row.plan === "error") outcomes.push({ rowNumber: row.rowNumber, result: "error", error: row.planErrors.join(" ") });

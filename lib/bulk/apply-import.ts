@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { importResultCounts, lockImport, nextImportBlock, recordBlockResults, recordRemainingResults, type ImportCounts } from "@/db/queries/bulk-imports";
+import { hasBlockToApply, importResultCounts, lockImport, nextImportBlock, recordBlockResults, recordRemainingResults, type ImportCounts } from "@/db/queries/bulk-imports";
 import { accounts, bulkImports, type BulkImport } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
 import { deliverSoon } from "@/lib/email/send";
@@ -40,7 +40,7 @@ export async function applyImportChunk(importId: string): Promise<ChunkOutcome> 
     const next = await nextImportBlock(tx, importId);
     const applied = next ? await applyImportRows(tx, actor, next.rows) : { results: [], emailIds: [] };
     if (next) await recordBlockResults(tx, importId, next.block, applied.results);
-    if (next && locked.doneRows + next.rows.length < locked.totalRows) return { outcome: "more" as const, emailIds: applied.emailIds };
+    if (next && (await hasBlockToApply(tx, importId))) return { outcome: "more" as const, emailIds: applied.emailIds };
     return { outcome: "done" as const, emailIds: [...applied.emailIds, ...(await finishImport(tx, locked, actor.account))] };
   });
   await deliverSoon(emailIds);

@@ -108,6 +108,30 @@ describe(`applying a bulk upload (${database.driver})`, () => {
     expect(notice).toMatchObject({ title: "Import of 7 rows finished: 3 invited, 1 changed, 1 deleted, 1 unchanged, 1 error", link: `/a/acme/settings/users/import/${importId}` });
   });
 
+  it("keeps each row's result in its place, and takes exactly as many chunks as the file fills", async () => {
+    const rows = [
+      row({ email: "filtered@acme.test", role: "Reporting" }),
+      row({ email: "order1@new.test", role: "Member" }),
+      row({ email: "still not an email", role: "Member" }),
+      row({ email: "order2@new.test", role: "Member" }),
+      row({ email: "observer@acme.test", role: "Observer" }),
+      row({ email: "order3@new.test", role: "Member" }),
+    ];
+    const { importId } = await preview("superuser@acme.test", "acme", rows, 3);
+    await start("superuser@acme.test", "acme", importId);
+    // Two full chunks, and no empty third one.
+    expect(await drain(importId)).toBe(2);
+    expect((await resultsOf(importId)).map((r) => [r.email, r.result])).toEqual([
+      ["filtered@acme.test", "changed"],
+      ["order1@new.test", "invited"],
+      ["still not an email", "error"],
+      ["order2@new.test", "invited"],
+      ["observer@acme.test", "unchanged"],
+      ["order3@new.test", "invited"],
+    ]);
+    expect(await importRecord(importId)).toMatchObject({ status: "finished", doneRows: 6 });
+  });
+
   it("changes nothing when the same file is uploaded and applied again", async () => {
     const cells = [{ email: "twice@new.test", role: "Member", name: "Twice" }, { email: "observer@acme.test", role: "Member" }];
     const first = await preview("superuser@acme.test", "acme", cells.map(row));

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { importRowPages, importResultCounts, nextImportBlock } from "@/db/queries/bulk-imports";
+import { hasBlockToApply, importRowPages, importResultCounts, nextImportBlock } from "@/db/queries/bulk-imports";
 import { openScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe(`migration 0024: an upload's rows in blocks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
-  it("keeps an import underway as it was: its applied rows with their results, the rest still to apply", async () => {
+  it("keeps each import as it was: an underway one's applied rows with their results and the rest still to apply, a finished one whole", async () => {
     const { db } = database.handle;
     await db.execute(sql`insert into accounts (id, name, slug, type, products) values ('00000000-0000-4000-8000-000000000001', 'Net', 'net', 'network', '{marketing}')`);
     await db.execute(sql`insert into users (id, email, name) values ('00000000-0000-4000-8000-000000000002', 'up@net.test', 'Up')`);
@@ -45,7 +45,19 @@ describe(`migration 0024: an upload's rows in blocks (${process.env.DATABASE_URL
       ('00000000-0000-4000-8000-000000000003', 5, 'c@x.test', 'Observer', '', '', 'Delete User', 'delete', '{}', '00000000-0000-4000-8000-000000000004', 3, null, null),
       ('00000000-0000-4000-8000-000000000003', 6, 'd@x.test', 'Member', 'D', 'Marketing', '', 'create', '{}', null, null, null, null)`);
 
+    // A finished import: every row has its result, and none had a Delete User cell.
+    await db.execute(sql`insert into bulk_imports (id, account_id, uploaded_by_user_id, file_name, status, total_rows, done_rows)
+      values ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'g.xlsx', 'finished', 2, 2)`);
+    await db.execute(sql`insert into bulk_import_rows (import_id, row_number, email, role, name, license, delete_cell, plan, plan_errors, result) values
+      ('00000000-0000-4000-8000-000000000005', 2, 'e@x.test', 'Member', '', '', '', 'create', '{}', 'invited'),
+      ('00000000-0000-4000-8000-000000000005', 3, 'f@x.test', 'Member', '', '', '', 'unchanged', '{}', 'unchanged')`);
+
     await migrateDatabase(database.handle);
+
+    const finished = "00000000-0000-4000-8000-000000000005";
+    expect(await importResultCounts(db, finished)).toEqual({ invited: 1, changed: 0, deleted: 0, unchanged: 1, error: 0 });
+    expect(await db.transaction((tx) => hasBlockToApply(tx, finished))).toBe(false);
+    expect(await queryRows(sql`select has_delete_column from bulk_imports where id = ${finished}`, db)).toEqual([{ has_delete_column: false }]);
 
     const importId = "00000000-0000-4000-8000-000000000003";
     const rows = [];

@@ -300,4 +300,24 @@ describe(`sort keys of invitations made in bulk (${database.driver})`, () => {
       .returning({ id: memberships.id });
     expect(await keysOf(inserted!.id)).toMatchObject({ sortEmail: "wrong.preset@example.com", sortName: "wrong.preset@example.com" });
   });
+
+  it("derives again the keys of an invited row preset to sort by a sign-in, in a statement beside rows the trigger derives", async () => {
+    const people = await db()
+      .insert(users)
+      .values([
+        { email: "signed.preset@example.com", name: "Signed Preset" },
+        { email: "plain.derived@example.com", name: "Plain Derived" },
+      ])
+      .returning();
+    const acme = await accountIdOf("acme");
+    const inserted = await db()
+      .insert(memberships)
+      .values([
+        { userId: people[0]!.id, accountId: acme, role: "member", licenses: ["marketing"], status: "invited", sortName: "signed preset", sortEmail: "signed.preset@example.com", sortLastSignIn: new Date() },
+        { userId: people[1]!.id, accountId: acme, role: "member", licenses: ["marketing"], status: "invited" },
+      ])
+      .returning({ id: memberships.id });
+    expect(await keysOf(inserted[0]!.id)).toEqual({ sortEmail: "signed.preset@example.com", sortName: "signed.preset@example.com", sortsAsNeverSignedIn: true });
+    expect(await keysOf(inserted[1]!.id)).toEqual({ sortEmail: "plain.derived@example.com", sortName: "plain.derived@example.com", sortsAsNeverSignedIn: true });
+  });
 });
