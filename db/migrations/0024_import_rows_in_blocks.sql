@@ -20,7 +20,7 @@ UPDATE "bulk_imports" i SET "has_delete_column" = true
   WHERE EXISTS (SELECT 1 FROM "bulk_import_rows" r WHERE r."import_id" = i."id" AND r."delete_cell" <> '');
 --> statement-breakpoint
 -- Existing imports keep their rows, in blocks of 2,000 (the apply job's
--- chunk). An import underway had applied its first rows, in order, each with
+-- chunk so far). An import underway had applied its first rows, in order, each with
 -- a result: those fill blocks of their own, and the rows still waiting start
 -- a new block, so a block is either applied whole or not at all.
 INSERT INTO "bulk_import_blocks" ("import_id", "block", "row_count", "rows", "results")

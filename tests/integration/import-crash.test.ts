@@ -58,7 +58,8 @@ describe.skipIf(database.driver !== "postgres")("a bulk import whose worker proc
   it("resumes in a new worker and ends with exactly one result, one invitation and one email per row", async () => {
     const rows: ImportRow[] = Array.from({ length: ROWS }, (_, i) => ({ rowNumber: i + 2, email: emailOf(i), role: "Member", name: `Crash ${i}`, license: "", delete: "" }));
     const actor = await reachingAccessAs("superuser@acme.test", "acme");
-    const { importId } = await inTransaction((tx) => previewUpload(tx, actor, { fileName: "crash.xlsx", rows }));
+    // In chunks of 500, so the worker dies with some applied and more to go.
+    const { importId } = await inTransaction((tx) => previewUpload(tx, actor, { fileName: "crash.xlsx", rows }, 500));
     await inTransaction((tx) => startImport(tx, actor, { importId }));
 
     child = await startWorkerProcess(database.url()!);
